@@ -1,0 +1,3 @@
+export * from "./lexicon.js";
+export * from "./record.js";
+export * from "./result.js";

@@ -1,0 +1,20 @@
+import { fileURLToPath } from "node:url";
+import { defineConfig } from "vitest/config";
+
+const src = (pkg: string) => fileURLToPath(new URL(`./packages/${pkg}/src/index.ts`, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@tiegraph/core": src("core"),
+      "@tiegraph/lexicons": src("lexicons"),
+      "@tiegraph/synth": src("synth"),
+      "@tiegraph/io": src("io"),
+    },
+  },
+  test: {
+    include: ["packages/*/src/**/*.test.ts", "scripts/**/*.test.ts"],
+    testTimeout: 60_000,
+    pool: "forks",
+  },
+});
