@@ -1,3 +1,4 @@
 export * from "./lexicon.js";
+export * from "./hit.js";
 export * from "./record.js";
 export * from "./result.js";
