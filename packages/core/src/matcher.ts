@@ -1,0 +1,281 @@
+/**
+ * A multi-pattern matcher over UTF-8 bytes: an Aho-Corasick automaton compiled into a dense DFA, so the
+ * scan is one table load and one comparison per byte. ASCII letters match without regard to case;
+ * patterns that need exact case or whole-word boundaries say so and are checked only where the automaton
+ * fires.
+ *
+ * States are numbered so that every state with output has an id at or above `firstOutput`, and every state
+ * whose output includes a triggering pattern (see {@link PatternSpec.trigger}) at or above `firstTrigger`;
+ * the hot loop tests `s >= firstTrigger` and nothing else.
+ */
+
+export interface PatternSpec {
+  /** The literal as it must appear in the text. */
+  text: string;
+  /** Match only with this exact letter case (ASCII). Default: case-insensitive. */
+  exactCase?: boolean;
+  /** Match only where neither neighbour is an ASCII letter or digit. */
+  wordBoundary?: boolean;
+  /**
+   * Whether a match makes a record a candidate for screening. Non-triggering patterns (traps) are still
+   * reported by {@link ByteMatcher.findAll} so that they can suppress overlapping matches.
+   */
+  trigger?: boolean;
+}
+
+/** One match: pattern index and the byte range `[start, end)` in the scanned buffer. */
+export interface ByteMatch {
+  pattern: number;
+  start: number;
+  end: number;
+}
+
+const utf8 = new TextEncoder();
+const FLAG_CONDITIONAL = 1; // the pattern needs a case or boundary check
+const STATE_UNCONDITIONAL_TRIGGER = 1; // some triggering output needs no check
+
+const isAsciiAlnum = (b: number): boolean =>
+  (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
+
+const lowerAscii = (b: number): number => (b >= 0x41 && b <= 0x5a ? b + 32 : b);
+
+export class ByteMatcher {
+  /** `delta[(state << 8) | byte]` is the next state. */
+  readonly delta: Uint32Array;
+  /** For each state with output: the pattern indexes in `outputs[outStart[s - firstOutput] ...]`. */
+  private readonly outStart: Uint32Array;
+  private readonly outputs: Uint32Array;
+  private readonly stateFlags: Uint8Array;
+  private readonly patternBytes: Uint8Array[];
+  private readonly patternFlags: Uint8Array;
+  private readonly patternTrigger: Uint8Array;
+  readonly firstOutput: number;
+  readonly firstTrigger: number;
+  readonly stateCount: number;
+
+  constructor(readonly patterns: readonly PatternSpec[]) {
+    const encoder = new TextEncoder();
+    this.patternBytes = patterns.map((p) => encoder.encode(p.text));
+    this.patternFlags = new Uint8Array(patterns.length);
+    this.patternTrigger = new Uint8Array(patterns.length);
+    patterns.forEach((p, i) => {
+      if (p.exactCase || p.wordBoundary) this.patternFlags[i] = FLAG_CONDITIONAL;
+      this.patternTrigger[i] = p.trigger === false ? 0 : 1;
+    });
+
+    // 1. Trie over lower-cased bytes, with growable child maps.
+    const children: Map<number, number>[] = [new Map()];
+    const own: number[][] = [[]];
+    this.patternBytes.forEach((bytes, pi) => {
+      if (bytes.length === 0) throw new Error(`pattern ${pi} is empty`);
+      let s = 0;
+      for (const raw of bytes) {
+        const b = lowerAscii(raw);
+        let next = children[s]!.get(b);
+        if (next === undefined) {
+          next = children.length;
+          children.push(new Map());
+          own.push([]);
+          children[s]!.set(b, next);
+        }
+        s = next;
+      }
+      own[s]!.push(pi);
+    });
+    const n = children.length;
+
+    // 2. Breadth-first failure links and full outputs.
+    const fail = new Int32Array(n);
+    const out: number[][] = own.map((o) => o.slice());
+    const order: number[] = [0];
+    for (let qi = 0; qi < order.length; qi++) {
+      const s = order[qi]!;
+      for (const [b, t] of children[s]!) {
+        if (s !== 0) {
+          let f = fail[s]!;
+          while (f !== 0 && !children[f]!.has(b)) f = fail[f]!;
+          const g = children[f]!.get(b);
+          fail[t] = g !== undefined && g !== t ? g : 0;
+        }
+        const inherited = out[fail[t]!]!;
+        if (inherited.length > 0) out[t] = out[t]!.concat(inherited);
+        order.push(t);
+      }
+    }
+
+    // 3. Renumber: no output < trap-only output < triggering output.
+    const rank = (s: number): number => {
+      const o = out[s]!;
+      if (o.length === 0) return 0;
+      return o.some((p) => this.patternTrigger[p] === 1) ? 2 : 1;
+    };
+    const ids = new Int32Array(n);
+    const byRank: number[][] = [[], [], []];
+    for (let s = 0; s < n; s++) byRank[rank(s)]!.push(s);
+    // Keep the root at 0: it never has output (no empty patterns).
+    let next = 0;
+    for (const group of byRank) for (const s of group) ids[s] = next++;
+    this.firstOutput = byRank[0]!.length;
+    this.firstTrigger = byRank[0]!.length + byRank[1]!.length;
+    this.stateCount = n;
+
+    // 4. Dense DFA, filled in BFS order so that a state's failure row is complete before it is used.
+    const delta = new Uint32Array(n * 256);
+    for (const s of order) {
+      const row = ids[s]! << 8;
+      if (s === 0) {
+        for (let b = 0; b < 256; b++) delta[row | b] = 0;
+      } else {
+        const failRow = ids[fail[s]!]! << 8;
+        delta.copyWithin(row, failRow, failRow + 256);
+      }
+      for (const [b, t] of children[s]!) delta[row | b] = ids[t]!;
+      // ASCII case folding: upper-case columns follow the lower-case ones.
+      for (let b = 0x41; b <= 0x5a; b++) delta[row | b] = delta[row | (b + 32)]!;
+    }
+    this.delta = delta;
+
+    // 5. Output lists for states with output, and per-state trigger flags.
+    const outCount = n - this.firstOutput;
+    this.outStart = new Uint32Array(outCount + 1);
+    const flat: number[] = [];
+    this.stateFlags = new Uint8Array(n);
+    const byId = new Int32Array(n);
+    for (let s = 0; s < n; s++) byId[ids[s]!] = s;
+    for (let id = this.firstOutput; id < n; id++) {
+      const o = out[byId[id]!]!;
+      this.outStart[id - this.firstOutput] = flat.length;
+      for (const p of o) flat.push(p);
+      if (o.some((p) => this.patternTrigger[p] === 1 && this.patternFlags[p] === 0)) {
+        this.stateFlags[id] = STATE_UNCONDITIONAL_TRIGGER;
+      }
+    }
+    this.outStart[outCount] = flat.length;
+    this.outputs = Uint32Array.from(flat);
+  }
+
+  /** Bytes held by the automaton's tables. */
+  get tableBytes(): number {
+    return this.delta.byteLength + this.outputs.byteLength + this.outStart.byteLength;
+  }
+
+  /** Does pattern `p`, ending just before byte `end` of `buf`, satisfy its case and boundary rules? */
+  private verify(p: number, buf: Uint8Array, end: number, lo: number, hi: number): boolean {
+    if (this.patternFlags[p] === 0) return true;
+    const bytes = this.patternBytes[p]!;
+    const start = end - bytes.length;
+    const spec = this.patterns[p]!;
+    if (spec.exactCase) {
+      for (let k = 0; k < bytes.length; k++) if (buf[start + k] !== bytes[k]) return false;
+    }
+    if (spec.wordBoundary) {
+      if (start > lo && isAsciiAlnum(buf[start - 1]!) && isAsciiAlnum(bytes[0]!)) return false;
+      if (end < hi && isAsciiAlnum(buf[end]!) && isAsciiAlnum(bytes[bytes.length - 1]!)) return false;
+    }
+    return true;
+  }
+
+  private stateTriggers(state: number, buf: Uint8Array, end: number, lo: number, hi: number): boolean {
+    if (this.stateFlags[state] === STATE_UNCONDITIONAL_TRIGGER) return true;
+    const k = state - this.firstOutput;
+    for (let j = this.outStart[k]!; j < this.outStart[k + 1]!; j++) {
+      const p = this.outputs[j]!;
+      if (this.patternTrigger[p] === 1 && this.verify(p, buf, end, lo, hi)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Marks which of the records `[starts[i], ends[i])` of `buf` contain at least one triggering match,
+   * scanning each record only up to its first one. Records must be in order and must not overlap.
+   * Returns the indexes of those records.
+   *
+   * @example
+   * const m = new ByteMatcher([{ text: "华为" }]);
+   * const buf = Buffer.from("a\n在华为工作\nb");
+   * m.candidates(buf, Int32Array.of(0, 2, 17), Int32Array.of(1, 16, 18)); // [1]
+   */
+  candidates(buf: Uint8Array, starts: Int32Array, ends: Int32Array, count = starts.length): number[] {
+    const delta = this.delta;
+    const firstTrigger = this.firstTrigger;
+    const found: number[] = [];
+    for (let r = 0; r < count; r++) {
+      const lo = starts[r]!;
+      const hi = ends[r]!;
+      let s = 0;
+      for (let i = lo; i < hi; i++) {
+        s = delta[(s << 8) | buf[i]!]!;
+        if (s >= firstTrigger && this.stateTriggers(s, buf, i + 1, lo, hi)) {
+          found.push(r);
+          break;
+        }
+      }
+    }
+    return found;
+  }
+
+  /** True if `buf[lo, hi)` holds a triggering match. */
+  test(buf: Uint8Array, lo = 0, hi = buf.length): boolean {
+    const delta = this.delta;
+    const firstTrigger = this.firstTrigger;
+    let s = 0;
+    for (let i = lo; i < hi; i++) {
+      s = delta[(s << 8) | buf[i]!]!;
+      if (s >= firstTrigger && this.stateTriggers(s, buf, i + 1, lo, hi)) return true;
+    }
+    return false;
+  }
+
+  /** Every match in `buf[lo, hi)` that passes its case and boundary rules, traps included, in order of end. */
+  findAll(buf: Uint8Array, lo = 0, hi = buf.length): ByteMatch[] {
+    const delta = this.delta;
+    const firstOutput = this.firstOutput;
+    const found: ByteMatch[] = [];
+    let s = 0;
+    for (let i = lo; i < hi; i++) {
+      s = delta[(s << 8) | buf[i]!]!;
+      if (s >= firstOutput) {
+        const k = s - firstOutput;
+        for (let j = this.outStart[k]!; j < this.outStart[k + 1]!; j++) {
+          const p = this.outputs[j]!;
+          if (this.verify(p, buf, i + 1, lo, hi)) {
+            found.push({ pattern: p, start: i + 1 - this.patternBytes[p]!.length, end: i + 1 });
+          }
+        }
+      }
+    }
+    return found;
+  }
+}
+
+/**
+ * Matches in a JavaScript string, with offsets in UTF-16 code units.
+ *
+ * @example
+ * findAllInString(new ByteMatcher([{ text: "华为" }]), "在华为") // [{ pattern: 0, start: 1, end: 3 }]
+ */
+export function findAllInString(matcher: ByteMatcher, text: string): ByteMatch[] {
+  const bytes = utf8.encode(text);
+  const matches = matcher.findAll(bytes);
+  if (matches.length === 0 || bytes.length === text.length) return matches;
+  // Map byte offsets to UTF-16 offsets with one walk over the string.
+  const positions = new Set<number>();
+  for (const m of matches) {
+    positions.add(m.start);
+    positions.add(m.end);
+  }
+  const toChar = new Map<number, number>();
+  let byte = 0;
+  for (let c = 0; c <= text.length; c++) {
+    if (positions.has(byte)) toChar.set(byte, c);
+    if (c === text.length) break;
+    const code = text.charCodeAt(c);
+    if (code < 0x80) byte += 1;
+    else if (code < 0x800) byte += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      byte += 4;
+      c++; // the low surrogate belongs to the same code point
+    } else byte += 3;
+  }
+  return matches.map((m) => ({ pattern: m.pattern, start: toChar.get(m.start)!, end: toChar.get(m.end)! }));
+}
