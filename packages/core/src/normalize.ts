@@ -42,9 +42,9 @@ let toHk: ((s: string) => string) | undefined;
 /** Traditional forms of a simplified string (Taiwan and Hong Kong usage), without duplicates. */
 export function traditionalForms(s: string): string[] {
   if (!HAN.test(s)) return [];
-  toTw ??= Converter({ from: "cn", to: "tw" });
-  toHk ??= Converter({ from: "cn", to: "hk" });
-  return [...new Set([toTw(s), toHk(s)])].filter((t) => t !== s);
+  const tw = (toTw ??= Converter({ from: "cn", to: "tw" }));
+  const hk = (toHk ??= Converter({ from: "cn", to: "hk" }));
+  return [...new Set([tw(s), hk(s)])].filter((t) => t !== s);
 }
 
 /**
