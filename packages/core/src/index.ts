@@ -1,4 +1,5 @@
 export * from "./compile.js";
+export * from "./dates.js";
 export * from "./hit.js";
 export * from "./lexicon.js";
 export * from "./matcher.js";
