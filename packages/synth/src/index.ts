@@ -1,1 +1,3 @@
-export {};
+export * from "./format.js";
+export * from "./generate.js";
+export { Rng, Weighted } from "./rng.js";
