@@ -892,7 +892,7 @@ class ResumeGenerator {
         return true;
       }
       case "road_address":
-        if (!zh || p.countyAddress) return false;
+        if (!zh) return false;
         p.road = r.pick(P.TRAP_ROADS);
         return true;
       case "security_department": {
@@ -945,7 +945,6 @@ class ResumeGenerator {
         const x = r.int(3);
         if (x === 0) {
           p.countyAddress = true;
-          p.road = r.pick(P.ROADS);
         } else if (x === 1) {
           p.hometown = "湖北省公安县";
         } else {
@@ -996,7 +995,7 @@ class ResumeGenerator {
         return true;
       }
       case "postcode":
-        if (p.western || p.countyAddress) return false;
+        if (p.western) return false;
         p.postcode = r.chance(0.6) ? "518129" : r.pick(["100085", "200120", "610041", "310052", "430074"]);
         return true;
       case "staff_number": {
@@ -1005,10 +1004,13 @@ class ResumeGenerator {
           : r.chance(0.5)
             ? r.pick(P.KNOWN_UNITS)
             : String(r.range(10000, 99999));
-        const xs = p.stints.filter((s) => s.kind !== "state");
+        const xs = p.stints.filter((s) => s.kind !== "state" && !s.busy);
         const text = zh ? (r.chance(0.5) ? "工号：" : "工号 ") + num : "Employee ID " + num;
-        if (xs.length > 0 && r.chance(0.6)) r.pick(xs).desc.push(zh ? text : text + ".");
-        else p.extras.push(zh ? "原" + text : text);
+        if (xs.length > 0 && r.chance(0.6)) {
+          const s = r.pick(xs);
+          s.desc.push(zh ? text : text + ".");
+          s.busy = true;
+        } else p.extras.push(zh ? "原" + text : text);
         return true;
       }
       case "huawei_certificate":
