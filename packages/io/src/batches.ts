@@ -29,6 +29,8 @@ export interface RecordBatch {
   delimiter: string | null;
   /** Records the framer had to set aside, in line order. */
   rejections: Rejection[];
+  /** Records kept with U+FFFD in place of invalid bytes (`invalidEncoding: "replace"`). */
+  replaced: number;
   /** Source bytes consumed for this batch (compressed bytes for gzip). */
   bytesRead: number;
   /** Line number that follows the last line consumed so far (for numbering a following range). */
@@ -53,6 +55,12 @@ export interface ReadOptions {
   firstLine?: number;
   /** CSV/TSV delimiter; sniffed from the header row when absent. */
   delimiter?: string;
+  /**
+   * What becomes of a record with bytes that are invalid in the encoding: `reject` (the default) sets
+   * it aside as `invalid_encoding`; `replace` keeps it with U+FFFD in place of the bad bytes (for
+   * dumps damaged in places, such as UTF-8 with some bytes turned into "?"), counted in `replaced`.
+   */
+  invalidEncoding?: "reject" | "replace";
 }
 
 const MIB = 1 << 20;
@@ -137,72 +145,102 @@ export function uniqueHeader(names: string[]): string[] {
   });
 }
 
-/** Checks UTF-8 batches; re-encodes other encodings to UTF-8. Returns the batch buffer and arrays. */
+interface Utf8Records {
+  buf: Buffer;
+  starts: Int32Array;
+  ends: Int32Array;
+  lines: Int32Array;
+  offsets: Float64Array;
+  replaced: number;
+}
+
+/**
+ * Checks UTF-8 batches; re-encodes other encodings to UTF-8. Records with bytes invalid in the
+ * encoding are rejected, or with `replace` kept with U+FFFD in place of the bad bytes.
+ */
 function toUtf8(
   encoding: Encoding,
   view: Buffer,
   out: BatchBuilder,
   first: number,
-): { buf: Buffer; starts: Int32Array; ends: Int32Array; lines: Int32Array; offsets: Float64Array } {
+  replace: boolean,
+): Utf8Records {
   const count = out.count;
-  let { starts, ends, lines, offsets } = out;
+  const { starts, ends, lines, offsets } = out;
   const extra: Rejection[] = [];
   let kept = 0;
-  let buf = view;
-  const badEncoding = (i: number, detail: string) =>
+  let replaced = 0;
+  const badEncoding = (i: number) =>
     extra.push({
       file: out.file,
       line: lines[i]!,
       offset: offsets[i]!,
       code: "invalid_encoding",
-      message: `${REJECT_CODES.invalid_encoding} (${detail})`,
+      message: `${REJECT_CODES.invalid_encoding} (not ${encoding})`,
     });
-  if (encoding === "utf-8") {
-    if (count > first && !isUtf8(view.subarray(starts[first]!, ends[count - 1]!))) {
-      for (let i = first; i < count; i++) {
-        if (!isUtf8(view.subarray(starts[i]!, ends[i]!))) {
-          badEncoding(i, "not UTF-8");
-          continue;
-        }
-        starts[kept] = starts[i]!;
-        ends[kept] = ends[i]!;
-        lines[kept] = lines[i]!;
-        offsets[kept] = offsets[i]!;
-        kept++;
-      }
-    } else {
-      kept = count - first;
-      if (first > 0) {
-        starts = starts.subarray(first);
-        ends = ends.subarray(first);
-        lines = lines.subarray(first);
-        offsets = offsets.subarray(first);
-      }
-    }
+  const keep = (i: number, s: number, e: number) => {
+    starts[kept] = s;
+    ends[kept] = e;
+    lines[kept] = lines[i]!;
+    offsets[kept] = offsets[i]!;
+    kept++;
+  };
+  let buf = view;
+  if (encoding === "utf-8" && (count <= first || isUtf8(view.subarray(starts[first]!, ends[count - 1]!)))) {
+    // The hot path: the whole batch is valid, nothing is copied.
+    for (let i = first; i < count; i++) keep(i, starts[i]!, ends[i]!);
   } else {
-    const decoder = new TextDecoder(decoderLabel(encoding), { fatal: true });
-    let size = 0;
+    const decoder =
+      encoding === "utf-8" ? null : new TextDecoder(decoderLabel(encoding), { fatal: true, ignoreBOM: true });
+    const lossy = new TextDecoder(decoderLabel(encoding), { ignoreBOM: true });
+    let size = 16;
     for (let i = first; i < count; i++) size += ends[i]! - starts[i]! + 1;
-    buf = Buffer.allocUnsafe(Math.ceil(size * 1.5) + 16);
+    // Re-encoded GB18030 and UTF-16 take at most 1.5 times their bytes in UTF-8.
+    if (decoder !== null) buf = Buffer.allocUnsafe(Math.ceil(size * 1.5));
     let pos = 0;
     for (let i = first; i < count; i++) {
-      let text: string;
-      try {
-        text = decoder.decode(view.subarray(starts[i]!, ends[i]!));
-      } catch {
-        badEncoding(i, `not ${encoding}`);
-        continue;
+      const src = view.subarray(starts[i]!, ends[i]!);
+      let text: string | null = null;
+      if (decoder === null) {
+        if (isUtf8(src)) {
+          keep(i, starts[i]!, ends[i]!);
+          continue;
+        }
+      } else {
+        try {
+          text = decoder.decode(src);
+        } catch {
+          text = null;
+        }
+      }
+      if (text === null) {
+        if (!replace) {
+          badEncoding(i);
+          continue;
+        }
+        text = lossy.decode(src);
+        replaced++;
+        if (decoder === null) {
+          // A repaired UTF-8 record goes after the batch's bytes, in a copy.
+          if (buf === view) {
+            buf = Buffer.allocUnsafe(view.length + size * 3);
+            view.copy(buf);
+            pos = view.length;
+          }
+        }
+      }
+      const need = Buffer.byteLength(text, "utf8") + 1;
+      if (pos + need > buf.length) {
+        const bigger = Buffer.allocUnsafe((pos + need) * 2);
+        buf.copy(bigger, 0, 0, pos);
+        buf = bigger;
       }
       const len = buf.write(text, pos, "utf8");
-      starts[kept] = pos;
-      ends[kept] = pos + len;
-      lines[kept] = lines[i]!;
-      offsets[kept] = offsets[i]!;
-      kept++;
+      keep(i, pos, pos + len);
       pos += len;
       buf[pos++] = 10;
     }
-    buf = buf.subarray(0, pos);
+    if (buf !== view) buf = buf.subarray(0, pos);
   }
   if (extra.length > 0) {
     out.rejections.push(...extra);
@@ -214,6 +252,7 @@ function toUtf8(
     ends: ends.subarray(0, kept),
     lines: lines.subarray(0, kept),
     offsets: offsets.subarray(0, kept),
+    replaced,
   };
 }
 
@@ -253,6 +292,7 @@ export async function* readBatches(path: string, opts: ReadOptions = {}): AsyncG
   const batchBytes = positiveInt("batchBytes", opts.batchBytes, 4 * MIB);
   const maxRecordBytes = positiveInt("maxRecordBytes", opts.maxRecordBytes, 4 * MIB);
   const firstLine = positiveInt("firstLine", opts.firstLine, 1);
+  const replace = opts.invalidEncoding === "replace";
   const srcOpts: { encoding?: EncodingOption; start?: number; end?: number } = {};
   if (opts.encoding !== undefined) srcOpts.encoding = opts.encoding;
   if (opts.start !== undefined) srcOpts.start = opts.start;
@@ -323,7 +363,7 @@ export async function* readBatches(path: string, opts: ReadOptions = {}): AsyncG
         needHeader = false;
         first = 1;
       }
-      const records = toUtf8(src.encoding, view.subarray(0, keep), out, first);
+      const records = toUtf8(src.encoding, view.subarray(0, keep), out, first, replace);
       const bytesRead = src.bytesRead - reported;
       if (records.starts.length === 0 && out.rejections.length === 0) {
         // Nothing to hand over: the bytes are counted with the next batch (or a last empty one).

@@ -67,8 +67,9 @@ function sniffUtf16(head: Buffer): Encoding | null {
 /**
  * Detects the encoding of a file from its first bytes: a byte-order mark (UTF-8, UTF-16 LE/BE) wins;
  * else UTF-16 when every other byte is zero; else UTF-8 when the sample is valid UTF-8 (a character cut
- * at the end of the sample is allowed); else UTF-8 when most lines that hold non-ASCII bytes are valid
- * UTF-8 (a few corrupt lines must not turn a UTF-8 file into mojibake); else GB18030.
+ * at the end of the sample is allowed); else, line by line, GB18030 when more lines are valid
+ * GB18030 (and not UTF-8) than are valid UTF-8 with non-ASCII characters, UTF-8 otherwise: a few
+ * corrupt lines must not turn a UTF-8 file into mojibake.
  *
  * @param head the first bytes of the file (up to {@link SNIFF_BYTES})
  * @param complete true when `head` is the whole file (no character can be cut at its end)
@@ -82,21 +83,29 @@ export function detectEncoding(head: Buffer, complete: boolean): EncodingInfo {
   if (utf16 !== null) return { encoding: utf16, bom: 0 };
   const sample = complete ? head : head.subarray(0, withoutCutChar(head));
   if (isUtf8(sample)) return { encoding: "utf-8", bom: 0 };
-  // Vote line by line: a GBK line with Chinese text is almost never valid UTF-8.
-  let good = 0;
-  let bad = 0;
+  // Vote line by line: a GBK line with Chinese text is almost never valid UTF-8, and UTF-8 damaged
+  // in places (a byte replaced by "?") is rarely valid GB18030 either.
+  const gb = new TextDecoder("gb18030", { fatal: true });
+  let utf8 = 0;
+  let gb18030 = 0;
   let pos = 0;
   while (pos < sample.length) {
     let nl = sample.indexOf(10, pos);
     if (nl < 0) nl = sample.length;
     const line = sample.subarray(pos, nl);
-    if (line.some((b) => b >= 0x80)) {
-      if (isUtf8(line)) good++;
-      else bad++;
-    }
     pos = nl + 1;
+    if (isUtf8(line)) {
+      if (line.some((b) => b >= 0x80)) utf8++;
+      continue;
+    }
+    try {
+      gb.decode(line);
+      gb18030++;
+    } catch {
+      // valid in neither
+    }
   }
-  return { encoding: good > bad ? "utf-8" : "gb18030", bom: 0 };
+  return { encoding: gb18030 > utf8 ? "gb18030" : "utf-8", bom: 0 };
 }
 
 /** Resolves an encoding option against a file's first bytes. */
