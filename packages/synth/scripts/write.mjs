@@ -31,6 +31,7 @@ async function write(stream, chunk) {
 }
 
 const t0 = process.hrtime.bigint();
+const cpu0 = process.cpuUsage();
 let bytes = 0;
 let buf = csv ? csvHeader : "";
 let lbuf = "";
@@ -49,9 +50,12 @@ bytes += Buffer.byteLength(buf);
 if (out) await write(out, buf);
 if (labels) await write(labels, lbuf);
 const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+const cpu = process.cpuUsage(cpu0);
+const cpuSecs = (cpu.user + cpu.system) / 1e6;
 await Promise.all([out, labels].filter(Boolean).map((s) => new Promise((resolve) => s.end(resolve))));
 const mb = bytes / 1e6;
 console.log(
   `${count} records, ${mb.toFixed(1)} MB ${csv ? "CSV" : "JSONL"} in ${secs.toFixed(2)} s: ` +
-    `${(mb / secs).toFixed(1)} MB/s, ${Math.round(count / secs)} records/s, ${Math.round(bytes / count)} B/record`,
+    `${(mb / secs).toFixed(1)} MB/s, ${Math.round(count / secs)} records/s, ${Math.round(bytes / count)} B/record; ` +
+    `CPU ${cpuSecs.toFixed(2)} s (${(mb / cpuSecs).toFixed(1)} MB/s of CPU time)`,
 );
