@@ -1,1 +1,3 @@
-export {};
+export { EXIT, main, program } from "./main.js";
+export { pseudonym } from "./pseudonym.js";
+export { type Funnel, runScreen } from "./screen/run.js";

@@ -1,6 +1,6 @@
 import type { LexiconEntry } from "./lexicon.js";
 import { ByteMatcher, type PatternSpec } from "./matcher.js";
-import { jsonEscaped, variantsOf } from "./normalize.js";
+import { variantsOf } from "./normalize.js";
 
 /** What one pattern of the compiled matcher stands for. */
 export interface PatternInfo {
@@ -15,7 +15,7 @@ export interface CompiledLexicon {
   target: string;
   entries: LexiconEntry[];
   byId: ReadonlyMap<string, LexiconEntry>;
-  /** Matches names, triggers and traps in decoded text and, through `\uXXXX` forms, in raw JSON. */
+  /** Matches names, triggers and traps, in decoded text and in raw UTF-8 records alike. */
   matcher: ByteMatcher;
   info: PatternInfo[];
   /** Compiled `pattern.regex` per entry index (global, unicode). */
@@ -30,12 +30,13 @@ export interface CompileOptions {
 }
 
 const HAN = /\p{Script=Han}/u;
+/** Latin names up to this length are also matched in full-width letters (ＨＵＡＷＥＩ); longer ones are not written so. */
+const FULL_WIDTH_MAX = 12;
 
 /**
- * Compiles lexicon entries into one matcher: every alias in every written variant, every pattern
- * trigger, every trap, plus the JSON-escaped forms of non-ASCII literals so that raw JSON lines can be
- * prefiltered without decoding. Short Latin aliases (four characters or fewer) and `exact_case` literals
- * match only as whole words.
+ * Compiles lexicon entries into one matcher: every alias in its simplified, traditional and (for short
+ * Latin names) full-width forms, every pattern trigger, every trap. Short Latin aliases (four characters
+ * or fewer) and `exact_case` literals match only as whole words.
  *
  * @example
  * const lex = compileLexicon(entries, { target: "huawei" });
@@ -53,7 +54,7 @@ export function compileLexicon(all: readonly LexiconEntry[], options: CompileOpt
   const literals = new Set<string>();
 
   const add = (text: string, spec: Omit<PatternSpec, "text">, pi: PatternInfo): void => {
-    const key = `${pi.role}\u0000${pi.entry}\u0000${spec.exactCase ? 1 : 0}\u0000${text.toLowerCase()}`;
+    const key = `${pi.role}\u0000${pi.entry}\u0000${spec.exactCase ? 1 : 0}\u0000${text.replace(/[A-Z]+/g, (x) => x.toLowerCase())}`;
     if (text.trim() === "" || seen.has(key)) return;
     seen.set(key, specs.length);
     specs.push({ text, ...spec });
@@ -70,19 +71,17 @@ export function compileLexicon(all: readonly LexiconEntry[], options: CompileOpt
     for (const alias of names) {
       const isExact = exact.has(alias);
       const shortLatin = !HAN.test(alias) && alias.trim().length <= 4;
-      for (const form of isExact ? [alias] : variantsOf(alias)) {
-        const spec = { exactCase: isExact, wordBoundary: isExact || shortLatin, trigger };
-        add(form, spec, { entry: index, role });
-        const esc = jsonEscaped(form);
-        if (esc) add(esc, { ...spec, exactCase: false }, { entry: index, role });
+      for (const form of isExact ? [alias] : variantsOf(alias, FULL_WIDTH_MAX)) {
+        add(
+          form,
+          { exactCase: isExact, wordBoundary: isExact || shortLatin, trigger },
+          { entry: index, role },
+        );
       }
     }
     for (const t of entry.pattern?.trigger ?? []) {
-      for (const form of variantsOf(t)) {
+      for (const form of variantsOf(t, FULL_WIDTH_MAX))
         add(form, { trigger: true }, { entry: index, role: "trigger" });
-        const esc = jsonEscaped(form);
-        if (esc) add(esc, { trigger: true }, { entry: index, role: "trigger" });
-      }
     }
   });
 

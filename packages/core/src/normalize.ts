@@ -36,27 +36,26 @@ export function toFullWidth(s: string): string {
 const HAN = /\p{Script=Han}/u;
 const LATIN_OR_DIGIT = /[A-Za-z0-9]/;
 
-let toTw: ((s: string) => string) | undefined;
-let toHk: ((s: string) => string) | undefined;
+let converters: ((s: string) => string)[] | undefined;
 
 /** Traditional forms of a simplified string (Taiwan and Hong Kong usage), without duplicates. */
 export function traditionalForms(s: string): string[] {
   if (!HAN.test(s)) return [];
-  const tw = (toTw ??= Converter({ from: "cn", to: "tw" }));
-  const hk = (toHk ??= Converter({ from: "cn", to: "hk" }));
-  return [...new Set([tw(s), hk(s)])].filter((t) => t !== s);
+  if (!converters) converters = [Converter({ from: "cn", to: "tw" }), Converter({ from: "cn", to: "hk" })];
+  return [...new Set(converters.map((c) => c(s)))].filter((t) => t !== s);
 }
 
 /**
  * Every written form a lexicon alias is matched in: as given, traditional, and with full-width Latin
- * letters and digits (in the given case, upper and lower case, since the matcher folds only ASCII case).
+ * letters and digits (in the given case, upper and lower case, since the matcher folds only ASCII case)
+ * when the alias is at most `fullWidthMax` characters long.
  *
  * @example variantsOf("华为") // ["华为", "華為"]
  */
-export function variantsOf(alias: string): string[] {
+export function variantsOf(alias: string, fullWidthMax = Number.POSITIVE_INFINITY): string[] {
   const forms = new Set<string>([alias]);
   for (const t of traditionalForms(alias)) forms.add(t);
-  if (LATIN_OR_DIGIT.test(alias)) {
+  if (LATIN_OR_DIGIT.test(alias) && alias.length <= fullWidthMax) {
     for (const f of [...forms]) {
       forms.add(toFullWidth(f));
       forms.add(toFullWidth(f.toUpperCase()));

@@ -1,0 +1,301 @@
+import { createWriteStream, mkdirSync } from "node:fs";
+import { availableParallelism } from "node:os";
+import { dirname, join } from "node:path";
+import type { Writable } from "node:stream";
+import { createGzip } from "node:zlib";
+import { compileLexicon, funnelRows, parseDate, type YearMonth } from "@tiegraph/core";
+import { parseFieldMap } from "@tiegraph/io";
+import { loadLexicon, targetGroups } from "@tiegraph/lexicons";
+import { formatJsonl, generateResumes } from "@tiegraph/synth";
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { pseudonymKey } from "./pseudonym.js";
+import { InputError, runScreen } from "./screen/run.js";
+import type { TaskOptions } from "./screen/task.js";
+import { VERSION } from "./version.js";
+
+/** Exit codes, declared once. */
+export const EXIT = { ok: 0, failure: 1, usage: 2, input: 3 } as const;
+
+/** A usage error found after parsing (bad option values): exit code 2. */
+export class UsageError extends Error {}
+
+const int = (name: string, min: number) => (v: string) => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < min)
+    throw new InvalidArgumentError(`${name} must be a whole number ≥ ${min}`);
+  return n;
+};
+
+function table(rows: [string, string][]): string {
+  const w = Math.max(...rows.map((r) => r[0].length));
+  const v = Math.max(...rows.map((r) => r[1].length));
+  return rows.map(([k, x]) => `${k.padEnd(w)}  ${x.padStart(v)}`).join("\n");
+}
+
+function asOfDefault(): YearMonth {
+  const d = new Date();
+  return { year: d.getUTCFullYear(), month: d.getUTCMonth() + 1 };
+}
+
+/** Builds the `tiegraph` program. `out`/`err` receive everything printed. */
+export function program(io: { out: (s: string) => void; err: (s: string) => void }): Command {
+  const prog = new Command("tiegraph")
+    .description(
+      "Investigate technology companies' ties to state security, military and intelligence bodies.",
+    )
+    .version(VERSION)
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .exitOverride()
+    .showHelpAfterError();
+
+  prog
+    .command("screen")
+    .description(
+      "Screen resume dumps for employees of a target company and their ties to state bodies.\n" +
+        "Writes hits.jsonl, funnel.json, rejected.jsonl, profiles.md and profiles.json to --out.",
+    )
+    .argument("<input...>", "resume files or directories (JSON lines, JSON, CSV/TSV; optionally .gz)")
+    .requiredOption("--out <dir>", "output directory")
+    .option("--target <group>", "target company group (see `tiegraph lexicon targets`)", "huawei")
+    .option("--workers <n>", "worker threads", int("--workers", 1), defaultWorkers())
+    .option("--sample <n>", "screen a reproducible random sample of n records", int("--sample", 1))
+    .option("--seed <s>", "seed for --sample", int("--seed", 0), 1)
+    .option("--map <file>", "JSON file mapping the source's fields onto the canonical record")
+    .addOption(
+      new Option("--format <format>", "input format")
+        .choices(["auto", "jsonl", "json", "csv", "tsv"])
+        .default("auto"),
+    )
+    .addOption(
+      new Option("--encoding <encoding>", "input encoding")
+        .choices(["auto", "utf-8", "gb18030", "gbk", "utf-16le", "utf-16be"])
+        .default("auto"),
+    )
+    .option("--as-of <month>", "month that open-ended stints run to (YYYY-MM); default: this month")
+    .option("--max-record-bytes <n>", "longest record accepted", int("--max-record-bytes", 1024), 4 << 20)
+    .option(
+      "--shard-mb <n>",
+      "split large JSON-lines files into ranges of this many MB",
+      int("--shard-mb", 1),
+      64,
+    )
+    .option("--fresh", "ignore a checkpoint left by an interrupted run and start again")
+    .option("--json", "print the funnel as JSON instead of a table")
+    .option("--no-progress", "no progress bar (it is shown only on a terminal anyway)")
+    .action((inputs: string[], o) => screen(inputs, o, io));
+
+  const generate = prog.command("generate").description("Generate synthetic test data.");
+  generate
+    .command("resumes")
+    .description(
+      "Write synthetic resumes (Chinese and English) with planted ties, traps and ground-truth labels.",
+    )
+    .requiredOption("--out <file>", "output file (JSON lines; .gz compresses)")
+    .option("--count <n>", "number of resumes", int("--count", 0), 1000)
+    .option("--seed <s>", "random seed", int("--seed", 0), 1)
+    .option("--labels <file>", "ground-truth labels (JSON lines)")
+    .option("--target <group>", "group most planted employees work for", "huawei")
+    .action((o) => writeResumes(o, io));
+
+  const lexicon = prog.command("lexicon").description("Inspect the lexicons the screen uses.");
+  lexicon
+    .command("targets")
+    .description("List the target groups.")
+    .action(() => io.out(`${targetGroups(loadLexicon()).join("\n")}\n`));
+  lexicon
+    .command("stats")
+    .description("Count entries by kind and category.")
+    .action(() => {
+      const lex = loadLexicon();
+      const rows = new Map<string, number>();
+      for (const e of lex.entries) {
+        const k = `${e.kind}${e.category ? `:${e.category}` : e.target ? `:${e.target}` : ""}`;
+        rows.set(k, (rows.get(k) ?? 0) + 1);
+      }
+      io.out(`lexicon ${lex.version} (sha256 ${lex.hash.slice(0, 12)})\n`);
+      io.out(`${table([...rows].sort().map(([k, v]) => [k, String(v)]))}\n`);
+    });
+  lexicon
+    .command("show")
+    .description("Show one entry as JSON.")
+    .argument("<id>", "entry id")
+    .action((id: string) => {
+      const e = loadLexicon().entries.find((x) => x.id === id);
+      if (!e) throw new UsageError(`No such lexicon entry: ${id}`);
+      io.out(`${JSON.stringify(e, null, 2)}\n`);
+    });
+  lexicon
+    .command("literals")
+    .description("Print the literals that make a record a candidate, one per line (for grep -F -f).")
+    .option("--target <group>", "target group", "huawei")
+    .action((o) => {
+      const lex = compileLexicon(loadLexicon().entries, { target: o.target });
+      io.out(`${lex.literals.join("\n")}\n`);
+    });
+
+  prog
+    .command("demo")
+    .description("Generate a synthetic corpus under ./out/demo and screen it: the whole job in one command.")
+    .option("--count <n>", "number of resumes", int("--count", 1), 20000)
+    .option("--dir <dir>", "where to write", join("out", "demo"))
+    .action(async (o) => {
+      const corpus = join(o.dir, "resumes.jsonl");
+      await writeResumes(
+        { out: corpus, count: o.count, seed: 1, labels: join(o.dir, "labels.jsonl"), target: "huawei" },
+        io,
+      );
+      await screen([corpus], { ...screenDefaults(), out: join(o.dir, "screen"), fresh: true }, io);
+    });
+
+  return prog;
+}
+
+/** `tiegraph screen`. */
+// biome-ignore lint/suspicious/noExplicitAny: commander hands options over untyped
+export async function screen(
+  inputs: string[],
+  o: any,
+  io: { out: (s: string) => void; err: (s: string) => void },
+) {
+  let map = null;
+  if (o.map) {
+    const { readFileSync } = await import("node:fs");
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(o.map, "utf8"));
+    } catch (e) {
+      throw new UsageError(`--map ${o.map}: ${(e as Error).message}`);
+    }
+    const parsed = parseFieldMap(json, o.map);
+    if (!parsed.ok) throw new UsageError(parsed.message);
+    map = parsed.value;
+  }
+  const asOf = o.asOf ? parseDate(o.asOf) : asOfDefault();
+  if (!asOf) throw new UsageError(`--as-of ${o.asOf}: not a month (YYYY-MM)`);
+  if (!targetGroups(loadLexicon()).includes(o.target)) {
+    throw new UsageError(`--target ${o.target}: unknown (known: ${targetGroups(loadLexicon()).join(", ")})`);
+  }
+  if (o.sample !== undefined) throw new UsageError("--sample is not available yet");
+  const options: TaskOptions = {
+    target: o.target,
+    format: o.format,
+    encoding: o.encoding,
+    map,
+    asOf,
+    maxRecordBytes: o.maxRecordBytes,
+    pseudonymKey: pseudonymKey(),
+  };
+  const argv = {
+    target: o.target,
+    format: o.format,
+    encoding: o.encoding,
+    map: o.map ?? null,
+    as_of: `${asOf.year}-${String(asOf.month ?? 1).padStart(2, "0")}`,
+    sample: o.sample ?? null,
+    seed: o.sample !== undefined ? o.seed : null,
+  };
+  const funnel = await runScreen(
+    {
+      inputs,
+      out: o.out,
+      workers: o.workers,
+      options,
+      argv,
+      fresh: Boolean(o.fresh),
+      shardBytes: o.shardMb * 1e6,
+      progress: o.progress !== false && process.stderr.isTTY === true,
+    },
+    io.err,
+  );
+  if (o.json) io.out(`${JSON.stringify(funnel, null, 2)}\n`);
+  else {
+    io.out(`${table(funnelRows(funnel, o.target))}\n`);
+    io.out(`\nwritten to ${o.out}: hits.jsonl, funnel.json, rejected.jsonl, profiles.md, profiles.json\n`);
+  }
+}
+
+/** `tiegraph generate resumes`. */
+export async function writeResumes(
+  o: { out: string; count: number; seed: number; labels?: string; target: string },
+  io: { err: (s: string) => void },
+): Promise<void> {
+  mkdirSync(dirname(o.out), { recursive: true });
+  const out = openOut(o.out);
+  const labels = o.labels ? openOut(o.labels) : null;
+  let n = 0;
+  for (const g of generateResumes({ count: o.count, seed: o.seed, target: o.target })) {
+    if (!out.stream.write(formatJsonl(g))) await new Promise((r) => out.stream.once("drain", r));
+    if (labels && !labels.stream.write(`${JSON.stringify(g.label)}\n`)) {
+      await new Promise((r) => labels.stream.once("drain", r));
+    }
+    n++;
+  }
+  out.stream.end();
+  labels?.stream.end();
+  await Promise.all([out.done, labels?.done]);
+  io.err(`wrote ${n} resumes to ${o.out}${o.labels ? ` and labels to ${o.labels}` : ""}\n`);
+}
+
+/** A file to write, gzip-compressed when its name ends in .gz; `done` settles when it is closed. */
+function openOut(path: string): { stream: Writable; done: Promise<void> } {
+  const file = createWriteStream(path);
+  const done = new Promise<void>((resolve, reject) => {
+    file.on("close", resolve);
+    file.on("error", reject);
+  });
+  if (!path.endsWith(".gz")) return { stream: file, done };
+  const gz = createGzip({ level: 6 });
+  gz.pipe(file);
+  return { stream: gz, done };
+}
+
+/** Runs the program on `argv` (without `node` and the script) and returns the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  const io = {
+    out: (s: string) => void process.stdout.write(s),
+    err: (s: string) => void process.stderr.write(s),
+  };
+  try {
+    await program(io).parseAsync(argv, { from: "user" });
+    return EXIT.ok;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (
+        e.code === "commander.helpDisplayed" ||
+        e.code === "commander.version" ||
+        e.code === "commander.help"
+      ) {
+        return EXIT.ok;
+      }
+      return EXIT.usage;
+    }
+    if (e instanceof UsageError) {
+      io.err(`error: ${e.message}\n`);
+      return EXIT.usage;
+    }
+    if (e instanceof InputError) {
+      io.err(`error: ${e.message}\n`);
+      return EXIT.input;
+    }
+    io.err(`error: ${(e as Error).stack ?? String(e)}\n`);
+    return EXIT.failure;
+  }
+}
+
+/** The defaults of `tiegraph screen`'s options, for callers that do not go through the parser. */
+export function screenDefaults() {
+  return {
+    target: "huawei",
+    workers: defaultWorkers(),
+    seed: 1,
+    format: "auto",
+    encoding: "auto",
+    maxRecordBytes: 4 << 20,
+    shardMb: 64,
+    progress: true,
+  };
+}
+
+function defaultWorkers(): number {
+  return Math.max(1, Math.min(availableParallelism(), 8));
+}

@@ -1,0 +1,366 @@
+import { createHash } from "node:crypto";
+import {
+  closeSync,
+  createReadStream,
+  existsSync,
+  fdatasyncSync,
+  ftruncateSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
+import { join, resolve } from "node:path";
+import { Worker } from "node:worker_threads";
+import { emptyCounts, type FunnelCounts, mergeCounts, type Profile, profilesMarkdown } from "@tiegraph/core";
+import { loadLexicon } from "@tiegraph/lexicons";
+import { Progress } from "../progress.js";
+import { VERSION } from "../version.js";
+import type { Task, TaskOptions, TaskResult } from "./task.js";
+
+export interface ScreenRun {
+  inputs: string[];
+  out: string;
+  workers: number;
+  options: TaskOptions;
+  /** Options as given by the user, for the manifest. */
+  argv: Record<string, unknown>;
+  /** Start afresh even when a matching checkpoint is found. */
+  fresh: boolean;
+  /** Size of the byte ranges large uncompressed JSON-lines files are split into. */
+  shardBytes: number;
+  progress: boolean;
+}
+
+export interface InputFile {
+  file: string;
+  size: number;
+  sha256: string;
+}
+
+export interface Funnel extends FunnelCounts {
+  manifest: {
+    tool: { name: "tiegraph"; version: string };
+    target: string;
+    inputs: InputFile[];
+    lexicon: { version: string; sha256: string };
+    options: Record<string, unknown>;
+    workers: number;
+    started_at: string;
+    finished_at: string;
+    resumed: boolean;
+  };
+}
+
+/** An input that cannot be read at all: the run stops with exit code 3. */
+export class InputError extends Error {}
+
+const CHECKPOINT = "checkpoint.jsonl";
+const PARTIAL_PROFILES = "profiles.partial.jsonl";
+
+/** Input paths as files: directories are walked for resume dumps. */
+export function expandInputs(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let st: ReturnType<typeof statSync>;
+    try {
+      st = statSync(p);
+    } catch {
+      throw new InputError(`${p}: no such file or directory`);
+    }
+    if (st.isDirectory()) {
+      const names = readdirSync(p).sort();
+      const inner = names
+        .map((n) => join(p, n))
+        .filter((f) => statSync(f).isDirectory() || /\.(jsonl|ndjson|json|csv|tsv|txt)(\.gz)?$/i.test(f));
+      out.push(...expandInputs(inner));
+    } else {
+      try {
+        closeSync(openSync(p, "r"));
+      } catch (e) {
+        throw new InputError(`${p}: cannot be read (${(e as NodeJS.ErrnoException).code ?? String(e)})`);
+      }
+      out.push(p);
+    }
+  }
+  return out;
+}
+
+/** Splits large uncompressed JSON-lines files into byte ranges; everything else is one task per file. */
+export function planTasks(files: string[], shardBytes: number, format: TaskOptions["format"]): Task[] {
+  const tasks: Task[] = [];
+  files.forEach((file, fileIndex) => {
+    const size = statSync(file).size;
+    const head = Buffer.alloc(4);
+    const fd = openSync(file, "r");
+    const got = readSync(fd, head, 0, 4, 0);
+    closeSync(fd);
+    const gz = got >= 2 && head[0] === 0x1f && head[1] === 0x8b;
+    const jsonl = format === "jsonl" || (format === "auto" && got > 0 && head[0] === 0x7b); // '{', no BOM
+    if (gz || !jsonl || size <= shardBytes) {
+      tasks.push({ index: tasks.length, file, fileIndex, bytes: size });
+      return;
+    }
+    for (let start = 0; start < size; start += shardBytes) {
+      const end = Math.min(size, start + shardBytes);
+      tasks.push({ index: tasks.length, file, fileIndex, start, end, bytes: end - start });
+    }
+  });
+  return tasks;
+}
+
+async function sha256File(file: string): Promise<string> {
+  const hash = createHash("sha256");
+  for await (const chunk of createReadStream(file, { highWaterMark: 1 << 20 })) hash.update(chunk as Buffer);
+  return hash.digest("hex");
+}
+
+interface CheckpointHeader {
+  fingerprint: string;
+  started_at: string;
+}
+
+interface CheckpointLine {
+  task: number;
+  hits: number;
+  rejected: number;
+  profiles: number;
+  counts: FunnelCounts;
+}
+
+/** Appends to a file at a known length, so a checkpoint can truncate back to it. */
+class Output {
+  private fd: number;
+  length: number;
+  constructor(path: string, keep: number | null) {
+    this.fd = openSync(path, keep === null ? "w" : "r+");
+    if (keep !== null) ftruncateSync(this.fd, keep);
+    this.length = keep ?? 0;
+  }
+  write(text: string): void {
+    if (text.length === 0) return;
+    const buf = Buffer.from(text, "utf8");
+    writeSync(this.fd, buf, 0, buf.length, this.length);
+    this.length += buf.length;
+  }
+  sync(): void {
+    fdatasyncSync(this.fd);
+  }
+  close(): void {
+    closeSync(this.fd);
+  }
+}
+
+function fingerprintOf(run: ScreenRun, files: string[], lexiconHash: string): string {
+  const inputs = files.map((f) => {
+    const st = statSync(f);
+    return [resolve(f), st.size, st.mtimeMs];
+  });
+  const { pseudonymKey: _key, ...options } = run.options;
+  return createHash("sha256")
+    .update(JSON.stringify({ inputs, options, lexiconHash, version: VERSION, shard: run.shardBytes }))
+    .digest("hex");
+}
+
+function readCheckpoint(path: string, fingerprint: string): CheckpointLine | null | "mismatch" {
+  if (!existsSync(path)) return null;
+  const lines = readFileSync(path, "utf8").split("\n");
+  let header: CheckpointHeader;
+  try {
+    header = JSON.parse(lines[0] ?? "") as CheckpointHeader;
+  } catch {
+    return "mismatch";
+  }
+  if (header.fingerprint !== fingerprint) return "mismatch";
+  let last: CheckpointLine | null = null;
+  for (const l of lines.slice(1)) {
+    if (!l.trim()) continue;
+    try {
+      last = JSON.parse(l) as CheckpointLine;
+    } catch {
+      break; // a line cut by a crash: the one before stands
+    }
+  }
+  return last;
+}
+
+/**
+ * Runs a screen: tasks over a pool of worker threads, results written in input order (so the output
+ * is the same for any number of workers), a checkpoint after every task so that a killed run resumes
+ * where it stopped without losing or duplicating records.
+ */
+export async function runScreen(run: ScreenRun, log: (s: string) => void): Promise<Funnel> {
+  const files = expandInputs(run.inputs);
+  const lexicon = loadLexicon();
+  mkdirSync(run.out, { recursive: true });
+  const tasks = planTasks(files, run.shardBytes, run.options.format);
+  const fingerprint = fingerprintOf(run, files, lexicon.hash);
+  const checkpointPath = join(run.out, CHECKPOINT);
+  const found = run.fresh ? null : readCheckpoint(checkpointPath, fingerprint);
+  if (found === "mismatch") {
+    log(`${checkpointPath} belongs to a different run (inputs or options changed): starting afresh`);
+  }
+  const resumeFrom = found && found !== "mismatch" ? found : null;
+  const startedAt = new Date().toISOString();
+  const header: CheckpointHeader = { fingerprint, started_at: startedAt };
+
+  const hits = new Output(join(run.out, "hits.jsonl"), resumeFrom?.hits ?? null);
+  const rejected = new Output(join(run.out, "rejected.jsonl"), resumeFrom?.rejected ?? null);
+  const profiles = new Output(join(run.out, PARTIAL_PROFILES), resumeFrom?.profiles ?? null);
+  const counts = resumeFrom ? mergeCounts(emptyCounts(), resumeFrom.counts) : emptyCounts();
+  let checkpoint: Output;
+  if (resumeFrom) {
+    checkpoint = new Output(checkpointPath, statSync(checkpointPath).size);
+    log(`resuming after task ${resumeFrom.task + 1} of ${tasks.length}`);
+  } else {
+    checkpoint = new Output(checkpointPath, null);
+    checkpoint.write(`${JSON.stringify(header)}\n`);
+    checkpoint.sync();
+  }
+
+  const hashing = Promise.all(files.map(sha256File));
+  const todo = tasks.filter((t) => !resumeFrom || t.index > resumeFrom.task);
+  const totalBytes = todo.reduce((s, t) => s + t.bytes, 0);
+  const progress = run.progress ? new Progress(totalBytes) : null;
+
+  const results = new Map<number, TaskResult>();
+  let nextToWrite = todo[0]?.index ?? 0;
+  const flush = () => {
+    for (let r = results.get(nextToWrite); r !== undefined; r = results.get(nextToWrite)) {
+      results.delete(nextToWrite);
+      hits.write(r.hits);
+      rejected.write(r.rejected);
+      profiles.write(r.profiles);
+      mergeCounts(counts, r.counts);
+      hits.sync();
+      rejected.sync();
+      profiles.sync();
+      const line: CheckpointLine = {
+        task: r.index,
+        hits: hits.length,
+        rejected: rejected.length,
+        profiles: profiles.length,
+        counts,
+      };
+      checkpoint.write(`${JSON.stringify(line)}\n`);
+      checkpoint.sync();
+      nextToWrite++;
+    }
+  };
+
+  await runPool(
+    Math.max(1, Math.min(run.workers, todo.length)),
+    todo,
+    run.options,
+    (r) => {
+      results.set(r.index, r);
+      flush();
+    },
+    (bytes, records) => progress?.advance(bytes, records),
+  );
+  progress?.done();
+
+  const inputs = await hashing;
+  hits.close();
+  rejected.close();
+  profiles.close();
+  checkpoint.close();
+
+  const finishedAt = new Date().toISOString();
+  const funnel: Funnel = {
+    ...counts,
+    manifest: {
+      tool: { name: "tiegraph", version: VERSION },
+      target: run.options.target,
+      inputs: files.map((file, i) => ({ file, size: statSync(file).size, sha256: inputs[i]! })),
+      lexicon: { version: lexicon.version, sha256: lexicon.hash },
+      options: run.argv,
+      workers: run.workers,
+      started_at: startedAt,
+      finished_at: finishedAt,
+      resumed: resumeFrom !== null,
+    },
+  };
+  writeAtomic(join(run.out, "funnel.json"), `${JSON.stringify(funnel, null, 2)}\n`);
+  const partial = join(run.out, PARTIAL_PROFILES);
+  const list = readFileSync(partial, "utf8")
+    .split("\n")
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as Profile);
+  writeAtomic(join(run.out, "profiles.json"), `${JSON.stringify(list, null, 2)}\n`);
+  writeAtomic(
+    join(run.out, "profiles.md"),
+    profilesMarkdown(list, `Profiles with national-security experience (${run.options.target})`),
+  );
+  rmSync(partial);
+  rmSync(checkpointPath);
+  return funnel;
+}
+
+function writeAtomic(path: string, text: string): void {
+  writeFileSync(`${path}.tmp`, text);
+  renameSync(`${path}.tmp`, path);
+}
+
+/** Runs tasks on `n` worker threads, handing each the next task as it finishes one. */
+function runPool(
+  n: number,
+  tasks: Task[],
+  options: TaskOptions,
+  onResult: (r: TaskResult) => void,
+  onProgress: (bytes: number, records: number) => void,
+): Promise<void> {
+  if (tasks.length === 0) return Promise.resolve();
+  return new Promise((resolvePool, reject) => {
+    let next = 0;
+    let running = 0;
+    let failed = false;
+    const workers: Worker[] = [];
+    const feed = (w: Worker) => {
+      if (failed) return;
+      if (next >= tasks.length) {
+        void w.terminate();
+        if (running === 0) resolvePool();
+        return;
+      }
+      running++;
+      w.postMessage({ type: "task", task: tasks[next++], options });
+    };
+    for (let i = 0; i < n; i++) {
+      const w = new Worker(new URL("./worker.js", import.meta.url));
+      workers.push(w);
+      w.on(
+        "message",
+        (
+          m: { type: "progress"; bytes: number; records: number } | { type: "result"; result: TaskResult },
+        ) => {
+          if (m.type === "progress") onProgress(m.bytes, m.records);
+          else {
+            running--;
+            try {
+              onResult(m.result);
+            } catch (e) {
+              failed = true;
+              for (const x of workers) void x.terminate();
+              reject(e);
+              return;
+            }
+            feed(w);
+          }
+        },
+      );
+      w.on("error", (e) => {
+        failed = true;
+        for (const x of workers) void x.terminate();
+        reject(e);
+      });
+      feed(w);
+    }
+  });
+}

@@ -1,0 +1,390 @@
+import type { CompiledLexicon } from "./compile.js";
+import {
+  type DateRange,
+  formatYearMonth,
+  overlaps,
+  parseDate,
+  parseRange,
+  type Span,
+  type YearMonth,
+} from "./dates.js";
+import { extractWork } from "./extract.js";
+import type { Activity, Evidence, Hit, Tie, TieRole } from "./hit.js";
+import { type LexiconEntry, NATIONAL_SECURITY_CATEGORIES, type StateCategory } from "./lexicon.js";
+import { findAllInString } from "./matcher.js";
+import { foldWidth } from "./normalize.js";
+import type { ResumeRecord } from "./record.js";
+
+/**
+ * The screening rules: one canonical record in, one {@link Hit} (or null) out. Pure: the same record and
+ * lexicon always give the same hit, which is what lets a run be split over workers and merged.
+ */
+
+export interface ScreenOptions {
+  /** The month open-ended stints run to when overlaps are judged. */
+  asOf: YearMonth;
+}
+
+/** A lexicon entry found in one field of a record. */
+export interface Mention {
+  entry: LexiconEntry;
+  field: string;
+  value: string;
+  start: number;
+  end: number;
+  text: string;
+  /** For a pattern match: where its trigger stood. */
+  trigger?: [number, number];
+}
+
+const WINDOW = 24;
+
+/** Cues that a clause describes a post held alongside another. */
+const CONCURRENT =
+  /兼任|兼职|兼管|同时担任|同时任|同时在|借调|挂职|concurrently|simultaneously|while also|seconded|in parallel/i;
+/** Cues that a state body is named as the holder of a post, not as a customer. */
+const POST_HOLDER = /代表|联络员|联络人|特派员|驻.{0,12}(?:人员|干部)|liaison|representative|officer/i;
+/** Cues that an employer field names a business partner of the target, not the target. */
+const NOT_EMPLOYER =
+  /代理|经销|分销|授权|合作伙伴|服务商|外包|客户|供应商|渠道|reseller|partner|distributor|dealer|supplier|vendor|customer|contractor|outsourc/i;
+const CLAUSE_END = /[。；;！!？?\n]/;
+const OPEN_END = /^(?:至今|现在|今|目前|迄今|present|now|current|today|ongoing)$/i;
+
+/** Finds lexicon mentions in one field value: aliases, pattern matches around triggers, traps removed. */
+export function findMentions(lex: CompiledLexicon, field: string, value: string): Mention[] {
+  if (!value) return [];
+  const raw = findAllInString(lex.matcher, value);
+  if (raw.length === 0) return [];
+  const traps: [number, number][] = [];
+  const found: Mention[] = [];
+  const regexDone = new Set<string>();
+  let folded: string | undefined;
+  for (const m of raw) {
+    const pi = lex.info[m.pattern]!;
+    const entry = lex.entries[pi.entry]!;
+    if (pi.role === "trap") {
+      traps.push([m.start, m.end]);
+      continue;
+    }
+    if (pi.role === "alias") {
+      found.push({ entry, field, value, start: m.start, end: m.end, text: value.slice(m.start, m.end) });
+      continue;
+    }
+    const re = lex.regexes.get(pi.entry);
+    if (!re) continue;
+    folded ??= foldWidth(value);
+    const lo = Math.max(0, m.start - WINDOW);
+    const hi = Math.min(value.length, m.end + WINDOW);
+    const key = `${pi.entry}:${lo}`;
+    if (regexDone.has(key)) continue;
+    regexDone.add(key);
+    const window = folded.slice(lo, hi);
+    re.lastIndex = 0;
+    for (let r = re.exec(window); r !== null; r = re.exec(window)) {
+      if (r[0].length === 0) {
+        re.lastIndex++;
+        continue;
+      }
+      const start = lo + r.index;
+      const end = start + r[0].length;
+      if (start < m.end && end > m.start) {
+        found.push({ entry, field, value, start, end, text: value.slice(start, end), trigger: [m.start, m.end] });
+      }
+    }
+  }
+  // A trap suppresses what it overlaps, unless the trap lies wholly inside a longer mention
+  // (公安县 inside 公安县公安局).
+  const kept = found.filter(
+    (f) =>
+      !traps.some(
+        ([s, e]) => s < f.end && e > f.start && !(s >= f.start && e <= f.end && e - s < f.end - f.start),
+      ),
+  );
+  // Longest first, no overlaps; a longer generic pattern match takes the id of a specific entry of the
+  // same category that it contains where its trigger stands (中国人民解放军61398部队 → Unit 61398, not
+  // the PLA as a whole).
+  kept.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const chosen: Mention[] = [];
+  for (const f of kept) {
+    const inside = chosen.find((c) => c.start < f.end && c.end > f.start);
+    if (!inside) {
+      chosen.push(f);
+      continue;
+    }
+    if (
+      inside.trigger &&
+      !f.entry.pattern &&
+      f.start < inside.trigger[1] &&
+      f.end > inside.trigger[0] &&
+      f.entry.kind === inside.entry.kind &&
+      f.entry.category === inside.entry.category &&
+      f.start >= inside.start &&
+      f.end <= inside.end
+    ) {
+      inside.entry = f.entry;
+    }
+  }
+  return chosen.sort((a, b) => a.start - b.start);
+}
+
+function clauseAround(value: string, start: number, end: number): [number, number] {
+  let s = start;
+  while (s > 0 && !CLAUSE_END.test(value[s - 1]!)) s--;
+  let e = end;
+  while (e < value.length && !CLAUSE_END.test(value[e]!)) e++;
+  return [s, e];
+}
+
+function evidenceOf(m: Mention): Evidence {
+  return { field: m.field, text: m.text, start: m.start, end: m.end, entry: m.entry.id };
+}
+
+function spanOf(start: string | undefined, end: string | undefined): Span {
+  const whole = start && !end ? parseRange(start) : null;
+  if (whole) return whole;
+  const s = start ? (parseDate(start) ?? parseRange(start)?.start ?? null) : null;
+  const e = end?.trim() ?? "";
+  if (OPEN_END.test(e)) return { start: s, end: null, open: true };
+  return { start: s, end: e ? (parseDate(e) ?? parseRange(e)?.end ?? null) : null, open: false };
+}
+
+interface Stint {
+  span: Span;
+  /** Order in the record, for ties in dates. */
+  order: number;
+  /** No end is written and no later stint was started. */
+  endUnknown: boolean;
+}
+
+const monthKey = (ym: YearMonth | null): number => (ym ? ym.year * 12 + (ym.month ?? 1) : -1);
+
+/** The category a tie is counted under: work at a PLA-run academy is service in the military. */
+function tieCategory(entry: LexiconEntry, role: TieRole): StateCategory {
+  const c = entry.category!;
+  return c === "defence_education" && role !== "education" ? "military" : c;
+}
+
+const WEIGHT: Record<StateCategory, number> = {
+  intelligence: 5,
+  military: 4,
+  public_security: 3,
+  defence_industry: 2,
+  defence_education: 1,
+  defence_education_seven_sons: 0.5,
+};
+
+/**
+ * Screens one record. Returns null when the record has no target employment, no tie and no activity.
+ *
+ * @example
+ * screenRecord({ id: "1", work: [{ company: "华为技术有限公司", start: "2015.03", end: "至今" }] },
+ *   { file: "a.jsonl", line: 1 }, lex, { asOf: { year: 2026, month: 11 } })
+ * // → { target: { status: "current", entity: "target.huawei", ... }, ties: [], ... }
+ */
+export function screenRecord(
+  record: ResumeRecord,
+  source: { file: string; line: number },
+  lex: CompiledLexicon,
+  options: ScreenOptions,
+): Hit | null {
+  const targetEvidence: Evidence[] = [];
+  const targetStints: Stint[] = [];
+  let targetEntity: string | null = null;
+  let employer: string | null = null;
+  interface PendingTie {
+    mention: Mention;
+    role: TieRole;
+    span: Span | null;
+    cue: boolean;
+  }
+  const pending: PendingTie[] = [];
+  const activities: Activity[] = [];
+  const work = record.work ?? [];
+
+  const noteTarget = (m: Mention, written: string, stint: Stint): void => {
+    targetEvidence.push(evidenceOf(m));
+    targetStints.push(stint);
+    targetEntity ??= m.entry.id;
+    employer ??= written;
+  };
+
+  const scanActivities = (mentions: Mention[], value: string): void => {
+    for (const m of mentions) {
+      if (m.entry.kind !== "activity") continue;
+      const [cs, ce] = clauseAround(value, m.start, m.end);
+      const client = mentions.find((o) => o.entry.kind === "state_body" && o.start >= cs && o.end <= ce);
+      activities.push({
+        activity: m.entry.id,
+        label: m.entry.name,
+        client: client ? client.text : null,
+        evidence: evidenceOf(m),
+      });
+    }
+  };
+
+  /** State bodies named in a title or description count only as posts held (兼任 …, 代表). */
+  const postsIn = (mentions: Mention[], value: string, span: Span | null): void => {
+    for (const m of mentions) {
+      if (m.entry.kind !== "state_body") continue;
+      const [cs, ce] = clauseAround(value, m.start, m.end);
+      const clause = value.slice(cs, ce);
+      if (CONCURRENT.test(clause) || POST_HOLDER.test(clause)) {
+        pending.push({ mention: m, role: "concurrent", span, cue: true });
+      }
+    }
+  };
+
+  // Structured work history.
+  const spans = work.map((w) => spanOf(w.start, w.end));
+  const latestStart = Math.max(-1, ...spans.map((sp) => monthKey(sp.start)));
+  work.forEach((w, i) => {
+    const span = spans[i]!;
+    // A stint with no end at all is taken as ongoing only when it is the latest one started.
+    const endUnknown = !w.end && !span.open && span.start !== null && monthKey(span.start) === latestStart;
+    const stint: Stint = { span, order: i, endUnknown };
+    if (w.company) {
+      const field = `work[${i}].company`;
+      const mentions = findMentions(lex, field, w.company);
+      const cue = CONCURRENT.test(w.company) || (w.title ? CONCURRENT.test(w.title) : false);
+      for (const m of mentions) {
+        if (m.entry.kind === "target") {
+          if (!NOT_EMPLOYER.test(w.company.slice(m.end)) && !NOT_EMPLOYER.test(w.company.slice(0, m.start))) {
+            noteTarget(m, w.company, stint);
+          }
+        } else if (m.entry.kind === "state_body") {
+          pending.push({ mention: m, role: "employment", span, cue });
+        }
+      }
+    }
+    if (w.title) {
+      const mentions = findMentions(lex, `work[${i}].title`, w.title);
+      postsIn(mentions, w.title, span);
+      scanActivities(mentions, w.title);
+    }
+    if (w.description) {
+      const mentions = findMentions(lex, `work[${i}].description`, w.description);
+      postsIn(mentions, w.description, span);
+      scanActivities(mentions, w.description);
+    }
+  });
+
+  // Education: schools are ties; notes (军训 …) are not.
+  (record.education ?? []).forEach((e, i) => {
+    if (!e.school) return;
+    for (const m of findMentions(lex, `education[${i}].school`, e.school)) {
+      if (m.entry.kind === "state_body") {
+        pending.push({ mention: m, role: "education", span: spanOf(e.start, e.end), cue: false });
+      }
+    }
+  });
+
+  // Free text: employment only where an extracted stint puts the organisation in an employment position.
+  if (record.text) {
+    const text = record.text;
+    const mentions = findMentions(lex, "text", text);
+    if (mentions.length > 0) {
+      const stints = extractWork(text);
+      const used = new Set<Mention>();
+      stints.forEach((st, k) => {
+        const span: Span = st.range ?? { start: null, end: null, open: false };
+        const stint: Stint = { span, order: work.length + k, endUnknown: false };
+        for (const m of mentions) {
+          if (m.start < st.orgStart || m.end > st.orgEnd) continue;
+          used.add(m);
+          if (m.entry.kind === "target" && st.kind === "work") {
+            if (!NOT_EMPLOYER.test(st.org)) noteTarget(m, st.org, stint);
+          } else if (m.entry.kind === "state_body") {
+            const role: TieRole =
+              st.kind === "education" ? "education" : st.concurrent ? "concurrent" : "employment";
+            pending.push({ mention: m, role, span: st.range, cue: st.concurrent });
+          }
+        }
+      });
+      postsIn(
+        mentions.filter((m) => !used.has(m)),
+        text,
+        null,
+      );
+      scanActivities(mentions, text);
+    }
+  }
+
+  // Target status: current when the latest target stint is open-ended.
+  let status: "current" | "former" | null = null;
+  if (targetStints.length > 0) {
+    const latest = targetStints.reduce((a, b) => {
+      const ka = monthKey(a.span.start);
+      const kb = monthKey(b.span.start);
+      if (ka !== kb) return kb > ka ? b : a;
+      return b.order < a.order ? b : a;
+    });
+    status = latest.span.open || latest.endUnknown ? "current" : "former";
+  }
+
+  // Ties, with concurrency judged against the target stints.
+  const ties: Tie[] = [];
+  const seenTie = new Set<string>();
+  for (const p of pending) {
+    if (!p.mention.entry.category) continue;
+    const overlap =
+      p.role !== "education" &&
+      p.span !== null &&
+      targetStints.some((t) => overlaps(p.span!, t.span, options.asOf, 2));
+    const role: TieRole =
+      p.role === "education"
+        ? "education"
+        : p.cue || overlap || p.role === "concurrent"
+          ? "concurrent"
+          : "employment";
+    const concurrentWithTarget = targetStints.length > 0 && (overlap || (role === "concurrent" && p.cue));
+    const key = `${p.mention.field}:${p.mention.start}`;
+    if (seenTie.has(key)) continue;
+    seenTie.add(key);
+    const range = p.span as DateRange | Span | null;
+    ties.push({
+      category: tieCategory(p.mention.entry, role),
+      entity: p.mention.entry.id,
+      org: p.mention.text,
+      role,
+      start: formatYearMonth(range?.start ?? null),
+      end: range?.open ? "present" : formatYearMonth(range?.end ?? null),
+      concurrent_with_target: concurrentWithTarget,
+      evidence: evidenceOf(p.mention),
+    });
+  }
+
+  if (status === null && ties.length === 0 && activities.length === 0) return null;
+
+  const national_security = ties.some(
+    (t) => t.role !== "education" && NATIONAL_SECURITY_CATEGORIES.has(t.category),
+  );
+  const reasons: string[] = [];
+  let score = 0;
+  if (status !== null) {
+    score += 1;
+    reasons.push(`${status} employee of ${lex.target}: ${employer} (${targetEvidence[0]!.field})`);
+  }
+  for (const t of ties) {
+    score += WEIGHT[t.category] * (t.role === "education" ? 0.5 : 1) * (t.concurrent_with_target ? 1.5 : 1);
+    const when = t.start || t.end ? ` ${t.start ?? "?"}–${t.end ?? "?"}` : "";
+    reasons.push(
+      `${t.role} at ${t.org} (${t.category}${when}${t.concurrent_with_target ? ", while at the target" : ""}; ${t.evidence.field})`,
+    );
+  }
+  for (const a of activities.slice(0, 5)) {
+    score += 1;
+    reasons.push(`activity: ${a.label}${a.client ? ` for ${a.client}` : ""} (${a.evidence.field})`);
+  }
+  if (national_security && status !== null) score += 2;
+
+  return {
+    id: record.id,
+    source,
+    target: { status, entity: targetEntity, employer, evidence: targetEvidence },
+    ties,
+    activities,
+    national_security,
+    score: Math.round(score * 100) / 100,
+    reasons,
+  };
+}
