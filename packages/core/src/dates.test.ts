@@ -15,7 +15,7 @@ const ym = (year: number, month: number | null = null): YearMonth => ({ year, mo
 function show(r: DateRange | null): string | null {
   if (!r) return null;
   const end = r.open ? "open" : (formatYearMonth(r.end) ?? "");
-  return `${formatYearMonth(r.start)}..${end}`;
+  return `${formatYearMonth(r.start) ?? ""}..${end}`;
 }
 
 describe("parseDate", () => {
@@ -99,6 +99,7 @@ describe("parseRange", () => {
     ["2015 to now", "2015..open"],
     ["2015 - current", "2015..open"],
     ["since 2015", "2015..open"],
+    ["until 2013", "..2013"],
     ["2015年起", "2015..open"],
     ["2015.03-", "2015-03..open"],
     ["２０１５年４月－至今", "2015-04..open"],

@@ -106,8 +106,9 @@ const OPEN_Y =
 const MONTH_ONLY_Y = /(\d{1,2})\s*月(?![0-9])/uy;
 /** After a lone date: the stint runs on from there (`2015年起`, `2015年以来`). */
 const OPEN_AFTER_Y = /\s*(?:起|以来|至今|开始)/uy;
-/** Before a lone date: `since 2015`. */
+/** Before a lone date: `since 2015`, `until 2013`. */
 const SINCE_BEFORE = /\bsince\s+$/i;
+const UNTIL_BEFORE = /\b(?:until|till|through|up to)\s+$/i;
 /** A bare four-digit number followed by one of these is a quantity or an address, not a year. */
 const QUANTITY_AFTER_Y =
   /\s*(?:[号元万亿千百人多余个名米次台套件户室栋楼路弄层项款篇位%℃]|部队|小时|units?\b|employees\b|people\b|staff\b|users\b|customers\b|times\b|yuan\b|rmb\b|usd\b|km\b|kg\b|pcs\b)/iuy;
@@ -200,6 +201,8 @@ function rangeFrom(s: string, first: DateHit): DateRange {
   const before = s.slice(Math.max(0, first.index - 8), first.index);
   const since = SINCE_BEFORE.exec(before);
   if (since) return range(first.ym, null, true, first.index - since[0].length, first.end);
+  const until = UNTIL_BEFORE.exec(before);
+  if (until) return range(null, first.ym, false, first.index - until[0].length, first.end);
   return range(first.ym, null, false, first.index, first.end);
 }
 
@@ -268,7 +271,7 @@ export function parseRange(s: string): DateRange | null {
   let r: DateRange | null = null;
   if (d) r = rangeFrom(t, d);
   else {
-    const since = /^since\s+/i.exec(t);
+    const since = /^(?:since|until|till|through|up to)\s+/i.exec(t);
     const d2 = since ? dateAt(t, since[0].length) : null;
     if (d2) r = rangeFrom(t, d2);
   }
@@ -309,7 +312,7 @@ function monthsOf(x: Span, now: YearMonth | undefined): [number, number] | null 
 /**
  * Whether two stints share at least `minMonths` calendar months (default 1). A year without a month
  * covers the whole year; an open end runs to `now` (or forever when `now` is not given); a lone date
- * covers just that month or year; a stint with no date overlaps nothing. A stint whose end comes before
+ * (or an end alone, `until 2013`) covers just that month or year; a stint with no date overlaps nothing. A stint whose end comes before
  * its start is read the other way round. Stints that touch in one month (`2010-2015.03` and
  * `2015.03-至今`) overlap with the default; pass `minMonths: 2` to ignore such hand-overs.
  *
