@@ -1,6 +1,7 @@
 export * from "./compile.js";
 export * from "./dates.js";
 export * from "./evaluate.js";
+export * from "./extract.js";
 export * from "./funnel.js";
 export * from "./hit.js";
 export * from "./lexicon.js";
