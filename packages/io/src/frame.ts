@@ -250,38 +250,13 @@ export class LineFramer implements Framer {
   }
 }
 
-/** Reads one code unit at `i`; returns the unit and sets `step`. Non-ASCII GB18030 characters read as 0x100. */
-interface Cursor {
-  c: number;
-  step: number;
-}
-
 /**
- * Reads the code unit at `i` into `cur`. Returns false when the unit (or the GB18030 character it
- * leads) is cut by the end of the buffer and more input may follow.
+ * Runs a framer once over nothing, so that the code after its scanning loop has type feedback before
+ * the loop gets compiled on-stack: otherwise the compiled loop is thrown away at the end of every
+ * batch, which makes byte-by-byte framing several times slower.
  */
-function readUnit(buf: Buffer, i: number, n: number, cfg: FrameConfig, eof: boolean, cur: Cursor): boolean {
-  if (cfg.w === 2) {
-    if (i + 1 >= n) return false;
-    cur.c = unitAt(buf, i, cfg.le);
-    cur.step = 2;
-    return true;
-  }
-  const c = buf[i]!;
-  if (cfg.gb && c >= 0x81 && c <= 0xfe) {
-    if (i + 1 >= n) {
-      if (!eof) return false;
-      cur.step = 1;
-    } else {
-      const b = buf[i + 1]!;
-      cur.step = b >= 0x30 && b <= 0x39 ? 4 : 2;
-    }
-    cur.c = 0x100;
-    return true;
-  }
-  cur.c = c;
-  cur.step = 1;
-  return true;
+function warmUp(framer: Framer): void {
+  framer.frame(Buffer.alloc(0), 0, false, null, new BatchBuilder("", 0));
 }
 
 const QUOTE = 0x22;
@@ -309,17 +284,14 @@ export class JsonFramer implements Framer {
   private elemStart = 0;
   private elemLine = 0;
   private elemOff = 0;
-  private readonly cur: Cursor = { c: 0, step: 1 };
 
   constructor(private readonly cfg: FrameConfig) {
     this.line = cfg.firstLine;
+    warmUp(this);
   }
 
+  /** Delivers (or, when it was too long, forgets) the element that ends at `e`. */
   private endElem(e: number, out: BatchBuilder): void {
-    this.inElem = false;
-    this.inStr = false;
-    this.esc = false;
-    this.depth = 0;
     if (this.skipping) {
       this.skipping = false;
       return;
@@ -336,57 +308,106 @@ export class JsonFramer implements Framer {
     const cfg = this.cfg;
     const n = buf.length;
     const nl = cfg.nl;
-    const cur = this.cur;
-    if (this.inElem && !this.skipping) this.elemStart = 0;
+    const w2 = cfg.w === 2;
+    const le = cfg.le;
+    const gb = cfg.gb;
+    // Plain bytes (UTF-8): strings are skipped with a tight loop.
+    const bytes = !w2 && !gb;
+    // The state lives in locals while scanning and goes back to the fields at the end.
+    let line = this.line;
+    let inElem = this.inElem;
+    let kind = this.kind;
+    let depth = this.depth;
+    let inStr = this.inStr;
+    let esc = this.esc;
+    let inArr = this.inArr;
+    if (inElem && !this.skipping) this.elemStart = 0;
     let i = this.resume;
     this.resume = 0;
     while (i < n) {
-      if (!readUnit(buf, i, n, cfg, eof, cur)) break;
-      const c = cur.c;
-      if (this.inElem) {
-        if (this.inStr) {
-          if (this.esc) this.esc = false;
-          else if (c === BACKSLASH) this.esc = true;
+      if (bytes && inStr && !esc) {
+        let c = buf[i]!;
+        while (c !== QUOTE && c !== BACKSLASH && c !== 10 && c !== 13 && ++i < n) c = buf[i]!;
+        if (i >= n) break;
+      }
+      let c = buf[i]!;
+      let step = 1;
+      if (w2) {
+        if (i + 1 >= n) break;
+        c = le ? c | (buf[i + 1]! << 8) : (c << 8) | buf[i + 1]!;
+        step = 2;
+      } else if (c >= 0x80) {
+        if (gb && c <= 0xfe && c >= 0x81) {
+          if (i + 1 < n) {
+            const b = buf[i + 1]!;
+            step = b >= 0x30 && b <= 0x39 ? 4 : 2;
+          } else if (!eof) break;
+        }
+        c = 0x100;
+      }
+      if (inElem) {
+        if (inStr) {
+          if (esc) esc = false;
+          else if (c === BACKSLASH) esc = true;
           else if (c === QUOTE) {
-            this.inStr = false;
-            if (this.kind === KIND_STRING) this.endElem(i + cur.step, out);
+            inStr = false;
+            if (kind === KIND_STRING) {
+              this.endElem(i + step, out);
+              inElem = false;
+            }
           } else if (c === 10 || c === 13) {
+            // A raw line break is never inside a JSON string: the element is broken here.
             this.endElem(i, out);
+            inElem = inStr = false;
+            depth = 0;
           }
-        } else if (this.kind === KIND_SCALAR) {
+        } else if (kind === KIND_SCALAR) {
           if (isWs(c) || c === 0x2c || c === 0x5d || c === 0x7d) {
             this.endElem(i, out);
-            if (c === 0x5d) this.inArr = false;
+            inElem = false;
+            if (c === 0x5d) inArr = false;
           }
-        } else if (c === QUOTE) this.inStr = true;
-        else if (c === 0x7b || c === 0x5b) this.depth++;
+        } else if (c === QUOTE) inStr = true;
+        else if (c === 0x7b || c === 0x5b) depth++;
         else if (c === 0x7d || c === 0x5d) {
-          if (--this.depth === 0) this.endElem(i + cur.step, out);
+          if (--depth === 0) {
+            this.endElem(i + step, out);
+            inElem = false;
+          }
         }
       } else if (isWs(c) || c === 0x2c) {
         // between values
-      } else if (c === 0x5b && !this.inArr) this.inArr = true;
-      else if (c === 0x5d) this.inArr = false;
+      } else if (c === 0x5b && !inArr) inArr = true;
+      else if (c === 0x5d) inArr = false;
       else {
-        this.inElem = true;
+        inElem = true;
+        esc = false;
         this.elemStart = i;
-        this.elemLine = this.line;
+        this.elemLine = line;
         this.elemOff = base + i;
-        this.depth = 0;
+        depth = 0;
+        inStr = false;
         if (c === 0x7b || c === 0x5b) {
-          this.kind = KIND_CONTAINER;
-          this.depth = 1;
+          kind = KIND_CONTAINER;
+          depth = 1;
         } else if (c === QUOTE) {
-          this.kind = KIND_STRING;
-          this.inStr = true;
-        } else this.kind = KIND_SCALAR;
+          kind = KIND_STRING;
+          inStr = true;
+        } else kind = KIND_SCALAR;
       }
-      if (c === nl) this.line++;
-      i += cur.step;
+      if (c === nl) line++;
+      i += step;
     }
+    this.line = line;
+    this.kind = kind;
+    this.depth = depth;
+    this.inStr = inStr;
+    this.esc = esc;
+    this.inArr = inArr;
+    this.inElem = inElem;
     if (eof) {
-      if (this.inElem && !this.skipping) {
-        if (this.kind === KIND_SCALAR && cut === null) this.endElem(n, out);
+      if (inElem && !this.skipping) {
+        if (kind === KIND_SCALAR && cut === null) this.endElem(n, out);
         else if (cut !== null) reportCut(cut, this.elemLine, this.elemOff, out, true);
         else {
           out.reject(
@@ -397,12 +418,12 @@ export class JsonFramer implements Framer {
           );
         }
       } else if (cut !== null) {
-        reportCut(cut, this.line, base + Math.min(i, n), out, false);
+        reportCut(cut, line, base + Math.min(i, n), out, false);
       }
       this.inElem = false;
       return n;
     }
-    if (this.inElem && !this.skipping) {
+    if (inElem && !this.skipping) {
       if (n - this.elemStart > cfg.maxRecordBytes) {
         out.reject("too_long", this.elemLine, this.elemOff, tooLong(n - this.elemStart, cfg.maxRecordBytes));
         this.skipping = true;
@@ -434,18 +455,16 @@ export class CsvFramer implements Framer {
   /** 0: outside quotes, 1: inside quotes, 2: just after a quote inside quotes. */
   private q = 0;
   private fieldStart = true;
-  private readonly cur: Cursor = { c: 0, step: 1 };
 
   constructor(
     private readonly cfg: FrameConfig,
     private readonly delim: number,
   ) {
     this.line = cfg.firstLine;
+    warmUp(this);
   }
 
   private endRec(buf: Buffer, e: number, out: BatchBuilder): void {
-    this.inRec = false;
-    this.q = 0;
     const { w, le, nl, maxRecordBytes: max } = this.cfg;
     if (nl === 10 && e - w >= this.recStart) {
       const prev = w === 1 ? buf[e - 1]! : unitAt(buf, e - 2, le);
@@ -460,52 +479,88 @@ export class CsvFramer implements Framer {
     const cfg = this.cfg;
     const n = buf.length;
     const nl = cfg.nl;
+    const w2 = cfg.w === 2;
+    const le = cfg.le;
+    const gb = cfg.gb;
+    const bytes = !w2 && !gb;
     const delim = this.delim;
-    const cur = this.cur;
-    if (this.inRec && !this.skipping) this.recStart = 0;
+    let line = this.line;
+    let inRec = this.inRec;
+    let q = this.q;
+    let fieldStart = this.fieldStart;
+    let skipping = this.skipping;
+    if (inRec && !skipping) this.recStart = 0;
     let i = this.resume;
     this.resume = 0;
     while (i < n) {
-      if (!readUnit(buf, i, n, cfg, eof, cur)) break;
-      const c = cur.c;
-      if (!this.inRec) {
-        if (c !== nl && !(c === 13 && nl === 10)) {
-          this.inRec = true;
-          this.recStart = i;
-          this.recLine = this.line;
-          this.recOff = base + i;
-          this.q = 0;
-          this.fieldStart = true;
-          this.skipping = false;
-        }
-      }
-      if (this.inRec) {
-        if (this.skipping) {
-          if (c === nl) {
-            this.inRec = false;
-            this.skipping = false;
+      if (bytes && inRec && !skipping) {
+        // Tight loops over the bytes that cannot change the state.
+        let c = buf[i]!;
+        if (q === 1) {
+          while (c !== QUOTE) {
+            if (c === nl) line++;
+            if (++i >= n) break;
+            c = buf[i]!;
           }
-        } else if (this.q === 1) {
-          if (c === QUOTE) this.q = 2;
-        } else if (this.q === 2 && c === QUOTE) {
-          this.q = 1;
+        } else if (q === 0 && !fieldStart) {
+          while (c !== delim && c !== nl && ++i < n) c = buf[i]!;
+        }
+        if (i >= n) break;
+      }
+      let c = buf[i]!;
+      let step = 1;
+      if (w2) {
+        if (i + 1 >= n) break;
+        c = le ? c | (buf[i + 1]! << 8) : (c << 8) | buf[i + 1]!;
+        step = 2;
+      } else if (c >= 0x80) {
+        if (gb && c <= 0xfe && c >= 0x81) {
+          if (i + 1 < n) {
+            const b = buf[i + 1]!;
+            step = b >= 0x30 && b <= 0x39 ? 4 : 2;
+          } else if (!eof) break;
+        }
+        c = 0x100;
+      }
+      if (!inRec && c !== nl && !(c === 13 && nl === 10)) {
+        inRec = true;
+        this.recStart = i;
+        this.recLine = line;
+        this.recOff = base + i;
+        q = 0;
+        fieldStart = true;
+      }
+      if (inRec) {
+        if (skipping) {
+          if (c === nl) inRec = skipping = false;
+        } else if (q === 1) {
+          if (c === QUOTE) q = 2;
+        } else if (q === 2 && c === QUOTE) {
+          q = 1;
         } else {
-          this.q = 0;
-          if (c === QUOTE && this.fieldStart) {
-            this.q = 1;
-            this.fieldStart = false;
-          } else if (c === delim) this.fieldStart = true;
-          else if (c === nl) this.endRec(buf, i, out);
-          else this.fieldStart = false;
+          q = 0;
+          if (c === QUOTE && fieldStart) {
+            q = 1;
+            fieldStart = false;
+          } else if (c === delim) fieldStart = true;
+          else if (c === nl) {
+            this.endRec(buf, i, out);
+            inRec = false;
+          } else fieldStart = false;
         }
       }
-      if (c === nl) this.line++;
-      i += cur.step;
+      if (c === nl) line++;
+      i += step;
     }
+    this.line = line;
+    this.q = q;
+    this.fieldStart = fieldStart;
+    this.skipping = skipping;
+    this.inRec = inRec;
     if (eof) {
-      if (this.inRec && !this.skipping) {
+      if (inRec && !skipping) {
         if (cut !== null) reportCut(cut, this.recLine, this.recOff, out, true);
-        else if (this.q === 1) {
+        else if (q === 1) {
           out.reject(
             "truncated",
             this.recLine,
@@ -514,15 +569,18 @@ export class CsvFramer implements Framer {
           );
         } else this.endRec(buf, n, out);
       } else if (cut !== null) {
-        reportCut(cut, this.line, base + Math.min(i, n), out, false);
+        reportCut(cut, line, base + Math.min(i, n), out, false);
       }
       this.inRec = false;
+      this.q = 0;
       return n;
     }
-    if (this.inRec && !this.skipping) {
+    if (inRec && !skipping) {
       if (n - this.recStart > cfg.maxRecordBytes) {
         out.reject("too_long", this.recLine, this.recOff, tooLong(n - this.recStart, cfg.maxRecordBytes));
+        // Resynchronise at the next line break: a stray quote must not swallow the rest of the file.
         this.skipping = true;
+        this.q = 0;
       } else {
         this.resume = i - this.recStart;
         return this.recStart;

@@ -197,9 +197,11 @@ class GzipSource extends BaseSource {
 
   constructor(path: string) {
     super(path, true);
-    // Small output chunks: a damaged stream loses at most one chunk of output before the damage.
-    const file = createReadStream(path, { highWaterMark: 1 << 16 });
-    const gunzip = createGunzip({ chunkSize: 1 << 14 });
+    // Large chunks triple inflate throughput over the 16 KiB default (per-chunk stream overhead
+    // dominates). The price: when the stream is damaged, output up to one chunk (256 KiB) before the
+    // damage is not delivered; the rejection for the damage says where reading stopped.
+    const file = createReadStream(path, { highWaterMark: 1 << 20 });
+    const gunzip = createGunzip({ chunkSize: 1 << 18 });
     this.stream = { file, gunzip };
     // Errors surface through the iterator below; the callback keeps them from being unhandled.
     pipeline(file, gunzip, () => {});
