@@ -139,6 +139,15 @@ describe("JSON lines", () => {
     ]);
   });
 
+  it("skips the byte-order mark of a file concatenated into the middle of another", async () => {
+    const data = Buffer.concat([utf8('{"a":1}\n'), Buffer.from([0xef, 0xbb, 0xbf]), utf8('{"b":2}\n')]);
+    const all = await readAll(dir.file("concat.jsonl", data));
+    expect(all.records.map((r) => [r.value, r.offset])).toEqual([
+      [{ a: 1 }, 0],
+      [{ b: 2 }, 11],
+    ]);
+  });
+
   for (const enc of ["utf-16le", "utf-16be"] as const) {
     it(`reads ${enc} with a BOM, offsets counted in the file's bytes`, async () => {
       const text = '{"a":"华为技术"}\r\n\r\n{"b":"😀"}\n';

@@ -201,6 +201,43 @@ describe("toResumeRecord with a map", () => {
   });
 });
 
+describe("reading a file through a map", () => {
+  it("sets aside a record with a wrong type with its file, line and offset, and maps the rest", async () => {
+    const lines = [
+      '{"uid":1,"jobs":[{"corp":"华为"}]}',
+      '{"uid":2,"jobs":"华为 2015-2019"}',
+      '{"uid":3,"jobs":[{"corp":"中兴"}],"certs":["CCIE"]}',
+      '{"uid":4}',
+    ];
+    const f = dir.file("mapped.jsonl", `${lines.join("\n")}\n`);
+    const map = mapOf({
+      id: "uid",
+      work: { from: "jobs", fields: { company: "corp" } },
+      certificates: "certs",
+    });
+    const { records } = await readAll(f);
+    const results = records.map((r) => toResumeRecord(r.value!, map, `${f}:${r.line}`));
+    expect(results.filter((r) => r.ok).map((r) => r.ok && r.value)).toEqual([
+      { id: "1", work: [{ company: "华为" }] },
+      { id: "3", work: [{ company: "中兴" }], certificates: ["CCIE"] },
+    ]);
+    const rejected = records.flatMap((r, i) => {
+      const res = results[i]!;
+      return res.ok ? [] : [{ file: f, line: r.line, offset: r.offset, code: res.code, field: res.field }];
+    });
+    expect(rejected).toEqual([
+      { file: f, line: 2, offset: Buffer.byteLength(`${lines[0]}\n`), code: "wrong_type", field: "work" },
+      {
+        file: f,
+        line: 4,
+        offset: Buffer.byteLength(`${lines.slice(0, 3).join("\n")}\n`),
+        code: "empty_record",
+        field: undefined,
+      },
+    ]);
+  });
+});
+
 describe("toResumeRecord without a map", () => {
   it("reads the canonical names", () => {
     const rec = {

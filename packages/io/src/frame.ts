@@ -178,6 +178,8 @@ export class LineFramer implements Framer {
   }
 
   private emit8(buf: Buffer, s: number, e: number, base: number, out: BatchBuilder): void {
+    // A UTF-8 byte-order mark at the start of a line is left over from concatenated files.
+    if (buf[s] === 0xef && !this.cfg.gb && e - s >= 3 && buf[s + 1] === 0xbb && buf[s + 2] === 0xbf) s += 3;
     // Trim: the common case costs two byte checks.
     if (s < e && isWs(buf[s]!)) {
       do s++;
