@@ -774,7 +774,7 @@ const EN_TITLE_HEADS = new Set(
     "reporter translator interpreter soldier sergeant lieutenant captain colonel commander commissar cadet " +
     "pilot sailor investigator detective inspector constable policeman guard clerk tester trainee apprentice " +
     "student postdoc expert leader executive operator attache attaché envoy diplomat physician doctor nurse " +
-    "owner principal staff member employee officer"
+    "owner principal member employee officer"
   ).split(" "),
 );
 
@@ -795,7 +795,7 @@ const EN_LEGAL_END =
 const EN_COMMA_LEGAL_Y =
   /,\s*(?:Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|Corp\.?|GmbH|S\.A\.|plc|PLC|LLP)(?![A-Za-z])/y;
 const EN_ABBREV = new Set(
-  "co ltd inc corp dept no st mr mrs ms dr jr sr prof univ intl bros govt assn e.g i.e etc vs ph.d b.s m.s b.a m.a b.sc m.sc u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec".split(
+  "co ltd inc corp pvt engg dist approx dept no st mr mrs ms dr jr sr prof univ intl bros govt assn e.g i.e etc vs ph.d b.s m.s b.a m.a b.sc m.sc u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec".split(
     " ",
   ),
 );
@@ -804,8 +804,12 @@ const EN_NOT_ORG = new Set(
   (
     "I We He She They It My Our His Her Their This That These Those The A An In On At For From As To " +
     "Present Current Now Today January February March April May June July August September October November " +
-    "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Since Until During Also Then"
+    "December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Since Until During Also Then " +
+    "Ltd Limited Inc Co Pvt Corp LLC"
   ).split(" "),
+);
+const EN_ORG_STOP = new Set(
+  "since from until till as during present current currently to at in on with where when while".split(" "),
 );
 const EN_ORG_HEAD =
   /\b(?:Company|Co\.|Corporation|Corp\.?|Inc\.?|Ltd\.?|Limited|LLC|Group|Technologies|Technology|University|College|Institute|Academy|School|Bureau|Ministry|Department|Army|Navy|Force|Forces|Police|Agency|Administration|Commission|Center|Centre|Laboratory|Lab|Labs|Hospital|Bank|Office|Unit|PLA|Command|Corps|Regiment|Brigade|Division|Battalion|Station|Club|Union|Association|Foundation|Services|Systems|Solutions|Networks|Telecom|Communications)\b/;
@@ -820,6 +824,14 @@ const EN_FOLLOW_OK = new Set(
     " ",
   ),
 );
+
+/** Field labels of a flattened resume, not organisations (`Role: Developer`, `Designation - Analyst`). */
+const EN_LABEL =
+  /^(?:Role|Position|Designation|Title|Job|Industry|Duration|Period|Team|Project|Client|Company|Employer|Organi[sz]ation|Department|Responsibilit(?:y|ies)|Skills?|Location|Environment|Description|Objective|Summary|Education|Experience|Profile|Name|Domain|Technolog(?:y|ies)|Tools|Platform|Working|Worked|Currently|Present|Details?)\b/;
+
+/** Degrees and school-leaving certificates that open an education line (`B.Sc. Microbiology Pune`). */
+const EN_DEGREE =
+  /^(?:B\.?\s?(?:Sc|S|A|E|Tech|Com|Eng|F\.?A)\b|M\.?\s?(?:Sc|S|A|E|Tech|Com|Eng|C\.?A|B\.?A)\b|Ph\.?D|MBA|BBA|BCA|MCA|LLB|LLM|BE\b|ME\b|HSC|SSC|H\.S\.C|S\.S\.C|Diploma|Bachelor|Master|Doctor|Associate|Certificate|Intermediate|Entermediate|Polytechnic)/i;
 
 /** English verbs that put an organisation in an employment or study position. */
 const EN_VERB_RE =
@@ -1095,6 +1107,8 @@ function departmentCut(s: string, from: number, to: number): number {
 
 interface TitleSpan {
   title: [number, number] | null;
+  /** The title came after `as` (`joined Huawei as an engineer`). */
+  as?: boolean;
   /** Where reading stops after the title. */
   next: number;
 }
@@ -1172,6 +1186,8 @@ function parseOrgEn(s: string, from: number, limit: number): OrgSpan | null {
       continue;
     }
     if (words === 0 && (isDigit(tok[0]) || EN_NOT_ORG.has(tok.replace(/\.$/u, "")))) return null;
+    // Capitalised words that end a name: `NOVA ENGINEERING WORKS Since MAY 2018`.
+    if (words > 0 && EN_ORG_STOP.has(lower)) break;
     // A trailing full stop ends the sentence unless it belongs to an abbreviation.
     if (tok.endsWith(".")) {
       const bareTok = tok.slice(0, -1);
@@ -1247,19 +1263,25 @@ function titleAfterEn(s: string, at: number, limit: number): TitleSpan {
     let len = tail.search(EN_TITLE_END);
     if (len < 0) len = tail.length;
     const raw = tail.slice(0, len).trim();
-    if (raw.length > 0 && raw.split(/\s+/u).length <= 8) {
+    if (raw.length > 0 && raw.split(/\s+/u).length <= 8 && !/^well as\b/iu.test(raw)) {
       const j = at + as[0].length;
-      return { title: [j, j + raw.length], next: j + raw.length };
+      return { title: [j, j + raw.length], next: j + raw.length, as: true };
     }
   }
-  const sep = /^\s*(?:,|—|–|-|\||:|\()\s*/u.exec(rest);
+  const sep = /^\s*(?:,|—|–|-|\||\()\s*/u.exec(rest);
   if (sep) {
     const tail = rest.slice(sep[0].length);
     let len = tail.search(/[,;|()]|\s[–—-]\s|\.(?:\s|$)/u);
     if (len < 0) len = tail.length;
-    const raw = tail.slice(0, len).trim();
+    let raw = tail.slice(0, len).trim();
+    let j = at + sep[0].length;
+    // `Infrasoft Technologies, Andheri as a Java Developer`: the title is what follows `as`.
+    const as2 = /^(.*?\s)as\s+(?:an?\s+)?/iu.exec(raw);
+    if (as2) {
+      j += as2[0].length;
+      raw = raw.slice(as2[0].length);
+    }
     if (isTitleEn(raw)) {
-      const j = at + sep[0].length;
       return { title: [j, j + raw.length], next: j + raw.length };
     }
   }
@@ -1481,11 +1503,9 @@ function chineseTriggers(ctx: ClauseCtx): void {
   for (let m = ZH_TRIGGER_RE.exec(clause); m; m = ZH_TRIGGER_RE.exec(clause)) {
     events.push({ at: cs + m.index, word: m[0] });
   }
-  for (let i = 0; i < clause.length; i++) {
-    const c = clause[i];
-    if ((c === "在" || c === "于" || c === "到") && prepositionOk(s, cs + i)) {
-      events.push({ at: cs + i, word: c });
-    }
+  const prep = /[在于到]/gu;
+  for (let m = prep.exec(clause); m; m = prep.exec(clause)) {
+    if (prepositionOk(s, cs + m.index)) events.push({ at: cs + m.index, word: m[0] });
   }
   events.sort((a, b) => a.at - b.at);
   for (const ev of events) {
@@ -1662,6 +1682,8 @@ function englishTriggers(ctx: ClauseCtx): void {
     orgFrom: number;
     kind: StintKind;
     weak: boolean;
+    /** `attended`: only a school counts (`attended Project review meetings` does not). */
+    school: boolean;
     /** `for`/`to`/`with`: the name must not be a modifier (`representative for Huawei products`). */
     modifierRisk: boolean;
     title: [number, number] | null;
@@ -1707,7 +1729,15 @@ function englishTriggers(ctx: ClauseCtx): void {
       else continue;
     }
     const prep = (pm[2] ?? "").toLowerCase();
-    events.push({ at, orgFrom: after + pm[0].length, kind, weak: prep === "in", modifierRisk: false, title });
+    events.push({
+      at,
+      orgFrom: after + pm[0].length,
+      kind,
+      weak: prep === "in",
+      school: /^attend/u.test(verb),
+      modifierRisk: false,
+      title,
+    });
   }
   EN_TITLE_AT_RE.lastIndex = 0;
   for (let m = EN_TITLE_AT_RE.exec(clause); m; m = EN_TITLE_AT_RE.exec(clause)) {
@@ -1722,6 +1752,7 @@ function englishTriggers(ctx: ClauseCtx): void {
       orgFrom: cs + m.index + m[0].length,
       kind: "work",
       weak: m[2]!.toLowerCase() === "in",
+      school: false,
       modifierRisk: /^(?:for|to|with)$/iu.test(m[2]!),
       title,
     });
@@ -1732,6 +1763,7 @@ function englishTriggers(ctx: ClauseCtx): void {
     const org = parseOrgEn(s, ev.orgFrom, ce);
     if (!org) continue;
     if (ev.weak && !org.suffixed) continue;
+    if (ev.school && !EN_SCHOOL.test(s.slice(org.start, org.end))) continue;
     if (ev.modifierRisk) {
       const nextWord = /^\s+([a-z][a-z-]*)/u.exec(s.slice(org.end, ce))?.[1];
       if (nextWord && !EN_FOLLOW_OK.has(nextWord)) continue;
@@ -1765,18 +1797,30 @@ function englishTriggers(ctx: ClauseCtx): void {
 }
 
 /** English list line or heading: `<Title>, <Org>`, `<Org> — <Title>`, `<date range> <Org>`. */
-function listEn(ctx: ClauseCtx, p: number, r: DateRange | null): void {
+function listEn(ctx: ClauseCtx, start: number, r: DateRange | null): void {
   const { s, cs, ce } = ctx;
+  let p = start;
   const rest = s.slice(p, ce);
   // `<Title>, <Org>` and `<Title> at <Org>` (the latter is read by englishTriggers).
   const comma = rest.search(/,|\s[–—|-]\s/u);
   if (comma > 0) {
-    const first = rest.slice(0, comma);
+    let first = rest.slice(0, comma);
+    // `Designation: Service Manager - Operations`: drop the label; `Tools: …` is no post at all.
+    const colon = first.lastIndexOf(":");
+    if (colon >= 0) {
+      if (/^(?:Environment|Tools|Skills?|Technolog|Platform|Operating|Software|Languages?)/iu.test(first))
+        return;
+      p += colon + 1;
+      while (p < ce && /\s/u.test(s[p]!)) p++;
+      first = s.slice(p, start + comma);
+    }
+    // A comma after a title needs a date or a name that looks like an organisation; a dash does not.
+    const dash = rest[comma] !== ",";
     if (isTitleEn(first) && !/\s(?:at|with|for|to|in)\s/u.test(first)) {
       let q = p + comma + 1;
       while (q < ce && /[\s–—|-]/u.test(s[q]!)) q++;
       const org = parseOrgEn(s, q, ce);
-      if (org) {
+      if (org && (dash || r || org.suffixed || ce - cs <= 80)) {
         const kind: StintKind = "work";
         add(ctx, {
           org,
@@ -1795,8 +1839,13 @@ function listEn(ctx: ClauseCtx, p: number, r: DateRange | null): void {
   if (/^\S+(?:\s+\S+){0,6}\s+(?:at|with)\s+[A-Z]/u.test(rest)) return;
   const org = parseOrgEn(s, p, ce);
   if (!org) return;
+  const name = s.slice(org.start, org.end);
+  if (EN_LABEL.test(name) || EN_DEGREE.test(name)) return;
   const tt = titleAfterEn(s, org.end, ce);
-  if (!r && !tt.title) return;
+  // Without a date the line needs a title after a separator (`Huawei Technologies — Network Engineer`);
+  // without a title the name must look like an organisation (`2015–2018 Huawei Technologies Co., Ltd.`).
+  if (!r && (!tt.title || (tt.as && !org.suffixed))) return;
+  if (!tt.title && !org.suffixed) return;
   const clause = s.slice(cs, ce);
   let kind: StintKind = "work";
   if (EN_SCHOOL.test(s.slice(org.start, org.end)) && EN_EDU_WORDS.test(clause)) kind = "education";
@@ -1864,6 +1913,9 @@ function rangeFor(
 
 const SHARE_RANGE_RE = /期间|其间|同期|\bduring\b|\bmeanwhile\b/iu;
 
+const HAN = /\p{Script=Han}/u;
+const LATIN = /[A-Za-z]{2}/;
+
 /**
  * Work and study stints in free text, in order of appearance. See the module comment for what counts.
  *
@@ -1876,12 +1928,21 @@ export function extractWork(text: string): ExtractedStint[] {
   const s = foldDateChars(text);
   const allRanges = findDateRanges(s);
   const out: ExtractedStint[] = [];
+  const anyHan = HAN.test(s);
+  const anyLatin = LATIN.test(s);
+  let r0 = 0;
   for (const [cs, ce] of splitClauses(s)) {
-    const ranges = allRanges.filter((r) => r.index >= cs && r.index + r.length <= ce);
+    while (r0 < allRanges.length && allRanges[r0]!.index < cs) r0++;
+    const ranges: DateRange[] = [];
+    for (let k = r0; k < allRanges.length && allRanges[k]!.index < ce; k++) {
+      const r = allRanges[k]!;
+      if (r.index + r.length <= ce) ranges.push(r);
+    }
     const ctx: ClauseCtx = { s, cs, ce, ranges, found: [], consumed: cs, chains: 0 };
     listLine(ctx);
-    if (/\p{Script=Han}/u.test(s.slice(cs, ce))) chineseTriggers(ctx);
-    if (/[A-Za-z]{2}/u.test(s.slice(cs, ce))) {
+    const clause = s.slice(cs, ce);
+    if (anyHan && HAN.test(clause)) chineseTriggers(ctx);
+    if (anyLatin && LATIN.test(clause)) {
       englishTriggers(ctx);
       let p = cs;
       while (p < ce && /\s/u.test(s[p]!)) p++;
