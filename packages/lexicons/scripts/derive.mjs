@@ -100,6 +100,7 @@ const uniq = (list) => {
 
 const CN_DIGITS = {
   〇: "0",
+  "○": "0",
   零: "0",
   一: "1",
   二: "2",
@@ -140,11 +141,11 @@ function deriveUnits() {
     if (category !== "军队" || !name) continue;
     const compact = name.replace(/\s+/g, "");
     const m =
-      /^(?:中国人民解放军|解放军)?(?:海军|空军|陆军)?([0-9]{3,5}|[〇零一二三四五六七八九]{5})部队$/.exec(
+      /^(?:中国人民解放军|解放军)?(?:海军|空军|陆军)?([0-9]{3,5}|[〇○零一二三四五六七八九]{5})部队$/.exec(
         compact,
       );
     if (!m) continue;
-    const num = m[1].replace(/[〇零一二三四五六七八九]/g, (c) => CN_DIGITS[c]);
+    const num = m[1].replace(/[〇○零一二三四五六七八九]/g, (c) => CN_DIGITS[c]);
     note(num, "shared:cped-china-political-elites (CPED organisation codes, 军队)", compact);
   }
 
@@ -304,20 +305,20 @@ const ASPI_EXTRA = {
   "def.caep": ["中物院", "China Academy of Engineering Physics"],
   "int.nanjing_841_institute": ["Nanjing 841 Institute"],
   "edu7.buaa": ["北航", "北京航空航天大学", "Beihang", "Beijing University of Aeronautics and Astronautics"],
-  "edu7.bit": ["北理工", "北京理工大学", "北京理工"],
+  "edu7.bit": ["北理工", "北京理工大学"],
   "edu7.hit": ["哈工大", "哈尔滨工业大学"],
   "edu7.heu": ["哈工程", "哈尔滨工程大学"],
   "edu7.nwpu": ["西工大", "西北工业大学"],
   "edu7.nuaa": ["南京航空航天大学", "南京航天航空大学"],
-  "edu7.njust": ["南京理工大学", "南京理工"],
+  "edu7.njust": ["南京理工大学"],
 };
 
 const ASPI_NOTES = {
   "edu.ndu": "Taiwan's 國防大學 shares the traditional form; the ROC colleges are traps.",
   "edu7.nuaa": "南航 (also China Southern Airlines) is left out.",
-  "edu7.njust": "南理工 is left out: it is inside 华南理工, 河南理工, 湖南理工.",
-  "edu7.buaa": "北航 is inside 东北航空, 西北航空, 河北航空, 湖北航空, 华北航天: those are traps.",
-  "edu7.bit": "北理工 is inside 华北理工, 河北理工, 湖北理工: those are traps.",
+  "edu7.njust": "南理工 is left out: it is inside 华南理工, 河南理工, 湖南理工. 南京理工 alone also names spin-off companies.",
+  "edu7.buaa": "北航 is inside 东北航空, 西北航空, 河北航空, 湖北航宇, 华北航天: 东北航, 西北航, 河北航, 湖北航 and 华北航 are traps.",
+  "edu7.bit": "北理工 is inside 华北理工, 河北理工, 湖北理工: those are traps. 北京理工 alone also names spin-off companies (北京理工中兴).",
   "int.uir":
     "国际关系学院 is also the school of international relations of many universities; 大学国际关系学院 is a trap.",
   "edu.besti": "Tracker category Security; run by the General Office of the CCP Central Committee.",
