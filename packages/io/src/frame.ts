@@ -494,17 +494,26 @@ export class CsvFramer implements Framer {
     if (inRec && !skipping) this.recStart = 0;
     let i = this.resume;
     this.resume = 0;
+    // Position of the next line break at or after `i` (searched again when `i` has passed it).
+    let nextNl = -1;
     while (i < n) {
       if (bytes && inRec && !skipping) {
-        // Tight loops over the bytes that cannot change the state.
-        let c = buf[i]!;
+        // Skip the bytes that cannot change the state: a quoted field with native searches
+        // (counting the line breaks inside it), the rest of an unquoted field with a tight loop.
         if (q === 1) {
-          while (c !== QUOTE) {
-            if (c === nl) line++;
-            if (++i >= n) break;
-            c = buf[i]!;
+          let j = buf.indexOf(QUOTE, i);
+          if (j < 0) j = n;
+          if (nextNl < i) nextNl = buf.indexOf(nl, i);
+          while (nextNl >= 0 && nextNl < j) {
+            line++;
+            nextNl = buf.indexOf(nl, nextNl + 1);
           }
-        } else if (q === 0 && !fieldStart) {
+          if (nextNl < 0) nextNl = n;
+          i = j;
+          if (i >= n) break;
+        }
+        let c = buf[i]!;
+        if (q === 0 && !fieldStart) {
           while (c !== delim && c !== nl && ++i < n) c = buf[i]!;
         }
         if (i >= n) break;
