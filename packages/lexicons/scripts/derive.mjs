@@ -316,9 +316,12 @@ const ASPI_EXTRA = {
 const ASPI_NOTES = {
   "edu.ndu": "Taiwan's 國防大學 shares the traditional form; the ROC colleges are traps.",
   "edu7.nuaa": "南航 (also China Southern Airlines) is left out.",
-  "edu7.njust": "南理工 is left out: it is inside 华南理工, 河南理工, 湖南理工. 南京理工 alone also names spin-off companies.",
-  "edu7.buaa": "北航 is inside 东北航空, 西北航空, 河北航空, 湖北航宇, 华北航天: 东北航, 西北航, 河北航, 湖北航 and 华北航 are traps.",
-  "edu7.bit": "北理工 is inside 华北理工, 河北理工, 湖北理工: those are traps. 北京理工 alone also names spin-off companies (北京理工中兴).",
+  "edu7.njust":
+    "南理工 is left out: it is inside 华南理工, 河南理工, 湖南理工. 南京理工 alone also names spin-off companies.",
+  "edu7.buaa":
+    "北航 is inside 东北航空, 西北航空, 河北航空, 湖北航宇, 华北航天: 东北航, 西北航, 河北航, 湖北航 and 华北航 are traps.",
+  "edu7.bit":
+    "北理工 is inside 华北理工, 河北理工, 湖北理工: those are traps. 北京理工 alone also names spin-off companies (北京理工中兴).",
   "int.uir":
     "国际关系学院 is also the school of international relations of many universities; 大学国际关系学院 is a trap.",
   "edu.besti": "Tracker category Security; run by the General Office of the CCP Central Committee.",

@@ -247,6 +247,23 @@ describe("patterns for bodies named by place and number", () => {
     expect(patternHits("mil.pafd", "南校区武装部")).toEqual([]);
     expect(patternCovers("mil.group_army", "陆军第七十一集团军")).toBe(true);
     expect(patternCovers("ps.police_college", "浙江警察学院")).toBe(true);
+    expect(patternCovers("mil.service_units", "海军潜艇一支队")).toBe(true);
+    expect(patternCovers("mil.service_units", "陆军第二十八军")).toBe(true);
+    expect(patternHits("mil.service_units", "上海军工路100号")).toEqual([]);
+    expect(patternHits("mil.service_units", "海军蓝制服")).toEqual([]);
+  });
+
+  it("PLA schools by service, in simplified script only", () => {
+    for (const t of [
+      "解放军南京政治学院",
+      "空军指挥学院",
+      "广州军区步兵学校",
+      "中国人民解放军电子技术学院",
+    ]) {
+      expect(patternCovers("edu.pla_schools", t), t).toBe(true);
+    }
+    expect(patternHits("edu.pla_schools", "陸軍軍官學校")).toEqual([]);
+    expect(patternHits("edu.pla_schools", "解放军服役后考入北京大学")).toEqual([]);
   });
 });
 
@@ -290,6 +307,10 @@ describe("resolution of phrases as the screen reads them", () => {
     ["北京航空航天大学", "edu7.buaa"],
     ["西北工业大学", "edu7.nwpu"],
     ["国际关系学院", "int.uir"],
+    ["解放军南京政治学院", "edu.pla_schools"],
+    ["中国人民解放军第四军医大学", "edu.air_force_medical_university"],
+    ["2008.09-2012.06 国防科技大学 计算机 本科", "edu.nudt"],
+    ["2015.04-至今 深圳市公安局南山分局 网警", "ps.local"],
     ["参与合法监听（LI）功能开发", "act.lawful_interception"],
     ["lawful interception gateway", "act.lawful_interception"],
     ["平安城市项目", "act.public_security_surveillance"],
@@ -328,6 +349,11 @@ describe("resolution of phrases as the screen reads them", () => {
     ["阿里地区", null],
     ["美国国家安全局", null],
     ["中央司法警官学院", null],
+    ["服役：陸軍步兵第二五七旅", null],
+    ["佳讯飞鸿电气股份有限公司", null],
+    ["湖北航宇嘉泰飞机设备有限公司", null],
+    ["Ministry of Public Security of Vietnam", null],
+    ["江西洪都钢厂", null],
   ];
   for (const [text, id] of cases) {
     it(`${text} → ${id ?? "nothing"}`, () => {
