@@ -169,6 +169,23 @@ describe("JSON lines", () => {
     });
   }
 
+  it("splits UTF-16 JSON arrays and CSV by code units", async () => {
+    const doc = [{ a: "华为", b: [1, { c: "}" }] }, { d: '😀"]' }];
+    const u16 = (text: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    for (const batchBytes of [3, 4096]) {
+      const json = await readAll(dir.file("u16.json", u16(JSON.stringify(doc, null, 2))), { batchBytes });
+      expect(json.records.map((r) => r.value)).toEqual(doc);
+      expect(json.records[1]?.offset).toBe(2 + 2 * JSON.stringify(doc, null, 2).indexOf('{\n    "d"'));
+      const csv = await readAll(dir.file("u16.csv", u16('name,note\r\n王,"a,\r\nb"\r\n李,c\r\n')), {
+        batchBytes,
+      });
+      expect(csv.records.map((r) => [r.value, r.line])).toEqual([
+        [{ name: "王", note: "a,\r\nb" }, 2],
+        [{ name: "李", note: "c" }, 4],
+      ]);
+    }
+  });
+
   it("rejects a UTF-16 line with a lone surrogate", async () => {
     const body = Buffer.concat([
       Buffer.from([0xff, 0xfe]),
@@ -244,6 +261,13 @@ describe("GBK / GB18030", () => {
       [{ a: gbDecode(TRAIL_BACKSLASH) }, 1],
       [{ b: `${gbDecode(TRAIL_BRACE)}华为` }, 2],
     ]);
+  });
+
+  it("splits GBK CSV on a | delimiter that also occurs as a trail byte", async () => {
+    const TRAIL_PIPE = [0x81, 0x7c];
+    const data = gbk("name|company\n", TRAIL_PIPE, "|", HUAWEI, "\n");
+    const all = await readAll(dir.file("gbk-pipe.csv", data), { encoding: "gbk", batchBytes: 2 });
+    expect(all.records.map((r) => r.value)).toEqual([{ name: gbDecode(TRAIL_PIPE), company: "华为" }]);
   });
 
   it("keeps a mostly UTF-8 file UTF-8 when one line is corrupt", async () => {
