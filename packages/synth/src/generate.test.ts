@@ -276,6 +276,20 @@ describe("generateResumes: labels agree with the records", () => {
     }
   });
 
+  it("gives Chinese names to everyone with a tie to a Chinese state body", () => {
+    let en = 0;
+    for (const g of sample) {
+      if (g.label.ties.length === 0 || g.label.language !== "en") continue;
+      en++;
+      const t = allText(g);
+      expect(
+        P.EN_FIRST.some((f) => t.includes(`${f} `)),
+        g.record.id,
+      ).toBe(false);
+    }
+    expect(en).toBeGreaterThan(20);
+  });
+
   it("writes ID-like numbers whose check character is never valid", () => {
     const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
     let seen = 0;

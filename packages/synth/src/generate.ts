@@ -380,6 +380,11 @@ class ResumeGenerator {
     const plan = this.person(lang, shape);
     this.education(plan);
     const target = this.work(plan);
+    // Chinese state posts go with Chinese names; Western names stay rare among target employees.
+    if (plan.western && (plan.ties.length > 0 || (target !== null && r.chance(0.7)))) {
+      plan.western = false;
+      [plan.name, plan.email] = this.naming(lang, false);
+    }
     if (r.chance(this.rates.activity)) this.activity(plan);
     if (r.chance(this.rates.trap)) {
       const n = r.chance(0.3) ? 2 : 1;
@@ -418,36 +423,7 @@ class ResumeGenerator {
   private person(lang: Lang, shape: Shape): Plan {
     const r = this.rng;
     const western = lang === "en" && r.chance(0.5);
-    let name: string;
-    let email: string;
-    if (western) {
-      const f = r.pick(P.EN_FIRST);
-      const l = r.pick(P.EN_LAST);
-      name = f + " " + l;
-      email =
-        f.toLowerCase() +
-        "." +
-        l.toLowerCase() +
-        (r.chance(0.5) ? String(r.range(1, 99)) : "") +
-        "@example.com";
-    } else {
-      const [sn, sp] = r.pick(P.ZH_SURNAMES);
-      const [g1, p1] = r.pick(P.ZH_GIVEN);
-      let given = g1;
-      let gp = p1;
-      if (r.chance(0.7)) {
-        const [g2, p2] = r.pick(P.ZH_GIVEN);
-        given += g2;
-        gp += p2;
-      }
-      if (lang === "zh") name = sn + given;
-      else name = gp.charAt(0).toUpperCase() + gp.slice(1) + " " + sp.charAt(0).toUpperCase() + sp.slice(1);
-      email =
-        sp +
-        gp +
-        (r.chance(0.6) ? String(r.range(1, 999)) : "") +
-        (r.chance(0.5) ? "@example.cn" : "@example.com");
-    }
+    const [name, email] = this.naming(lang, western);
     const phone = "1" + r.range(3, 9) + r.digits(9);
     const place = r.pick(P.PLACES);
     return {
@@ -480,6 +456,42 @@ class ResumeGenerator {
       activities: [],
       traps: [],
     };
+  }
+
+  /** A synthetic name and e-mail address: Chinese (in hanzi or pinyin) or Western. */
+  private naming(lang: Lang, western: boolean): [string, string] {
+    const r = this.rng;
+    let name: string;
+    let email: string;
+    if (western) {
+      const f = r.pick(P.EN_FIRST);
+      const l = r.pick(P.EN_LAST);
+      name = f + " " + l;
+      email =
+        f.toLowerCase() +
+        "." +
+        l.toLowerCase() +
+        (r.chance(0.5) ? String(r.range(1, 99)) : "") +
+        "@example.com";
+    } else {
+      const [sn, sp] = r.pick(P.ZH_SURNAMES);
+      const [g1, p1] = r.pick(P.ZH_GIVEN);
+      let given = g1;
+      let gp = p1;
+      if (r.chance(0.7)) {
+        const [g2, p2] = r.pick(P.ZH_GIVEN);
+        given += g2;
+        gp += p2;
+      }
+      if (lang === "zh") name = sn + given;
+      else name = gp.charAt(0).toUpperCase() + gp.slice(1) + " " + sp.charAt(0).toUpperCase() + sp.slice(1);
+      email =
+        sp +
+        gp +
+        (r.chance(0.6) ? String(r.range(1, 999)) : "") +
+        (r.chance(0.5) ? "@example.cn" : "@example.com");
+    }
+    return [name, email];
   }
 
   /** An 18-character ID-like number whose check character is deliberately wrong, so it is never valid. */
@@ -605,7 +617,7 @@ class ResumeGenerator {
         const pl = r.pick(P.PLACES);
         const city = pl.city || pl.province;
         const dist = r.pick(pl.districts);
-        if (x < 3) return city + "公安局" + dist.replace(/区$/, "") + "分局";
+        if (x < 3) return city + "公安局" + dist.replace(/新?区$/, "") + "分局";
         if (x < 5) return city + "公安局";
         if (x < 6) return pl.city === "" ? pl.province + "公安局" : pl.province + "公安厅";
         if (x < 8) return dist + r.pick(pl.streets).replace(/路$/, "") + "派出所";
@@ -616,7 +628,10 @@ class ResumeGenerator {
     }
   }
 
-  private stateTitle(cat: NsCategory | "defence_industry", lang: Lang): string {
+  private stateTitle(cat: NsCategory | "defence_industry", lang: Lang, org: string): string {
+    if (cat === "public_security" && /研究所|Research Institute/.test(org)) {
+      return lang === "zh" ? this.rng.pick(["工程师", "助理研究员"]) : "Research Engineer";
+    }
     return lang === "zh" ? this.rng.pick(P.ZH_STATE_TITLES[cat]) : this.rng.pick(P.EN_STATE_TITLES[cat]);
   }
 
@@ -734,7 +749,7 @@ class ResumeGenerator {
         st = this.stint(
           "state",
           org,
-          this.stateTitle(cat, lang),
+          this.stateTitle(cat, lang, org),
           start,
           end,
           this.descFor("state", cat, lang),
@@ -769,7 +784,7 @@ class ResumeGenerator {
         const st = this.stint(
           "state",
           org,
-          this.stateTitle(ns, lang),
+          this.stateTitle(ns, lang, org),
           start,
           end,
           this.descFor("state", ns, lang),
