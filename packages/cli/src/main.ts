@@ -95,6 +95,10 @@ export function program(io: { out: (s: string) => void; err: (s: string) => void
     .option("--seed <s>", "random seed", int("--seed", 0), 1)
     .option("--labels <file>", "ground-truth labels (JSON lines)")
     .option("--target <group>", "group most planted employees work for", "huawei")
+    .option(
+      "--rates <json>",
+      'planting rates as JSON, e.g. \'{"target":0.02,"tie":0.01}\' (keys: target, targetCurrent, tie, nationalSecurity, concurrent, activity, trap, zhText, en)',
+    )
     .action((o) => writeResumes(o, io));
 
   const lexicon = prog.command("lexicon").description("Inspect the lexicons the screen uses.");
@@ -175,7 +179,6 @@ export async function screen(
   if (!targetGroups(loadLexicon()).includes(o.target)) {
     throw new UsageError(`--target ${o.target}: unknown (known: ${targetGroups(loadLexicon()).join(", ")})`);
   }
-  if (o.sample !== undefined) throw new UsageError("--sample is not available yet");
   const options: TaskOptions = {
     target: o.target,
     format: o.format,
@@ -184,6 +187,7 @@ export async function screen(
     asOf,
     maxRecordBytes: o.maxRecordBytes,
     pseudonymKey: pseudonymKey(),
+    sample: o.sample !== undefined ? { n: o.sample, seed: o.seed } : null,
   };
   const argv = {
     target: o.target,
@@ -216,14 +220,28 @@ export async function screen(
 
 /** `tiegraph generate resumes`. */
 export async function writeResumes(
-  o: { out: string; count: number; seed: number; labels?: string; target: string },
+  o: { out: string; count: number; seed: number; labels?: string; target: string; rates?: string },
   io: { err: (s: string) => void },
 ): Promise<void> {
+  let rates: Record<string, number> | undefined;
+  if (o.rates) {
+    try {
+      rates = JSON.parse(o.rates) as Record<string, number>;
+    } catch (e) {
+      throw new UsageError(`--rates: not JSON (${(e as Error).message})`);
+    }
+  }
   mkdirSync(dirname(o.out), { recursive: true });
   const out = openOut(o.out);
   const labels = o.labels ? openOut(o.labels) : null;
   let n = 0;
-  for (const g of generateResumes({ count: o.count, seed: o.seed, target: o.target })) {
+  const gen = generateResumes({
+    count: o.count,
+    seed: o.seed,
+    target: o.target,
+    ...(rates ? { rates } : {}),
+  });
+  for (const g of gen) {
     if (!out.stream.write(formatJsonl(g))) await new Promise((r) => out.stream.once("drain", r));
     if (labels && !labels.stream.write(`${JSON.stringify(g.label)}\n`)) {
       await new Promise((r) => labels.stream.once("drain", r));

@@ -88,7 +88,15 @@ export function findMentions(lex: CompiledLexicon, field: string, value: string)
       const start = lo + r.index;
       const end = start + r[0].length;
       if (start < m.end && end > m.start) {
-        found.push({ entry, field, value, start, end, text: value.slice(start, end), trigger: [m.start, m.end] });
+        found.push({
+          entry,
+          field,
+          value,
+          start,
+          end,
+          text: value.slice(start, end),
+          trigger: [m.start, m.end],
+        });
       }
     }
   }

@@ -22,7 +22,8 @@ import { emptyCounts, type FunnelCounts, mergeCounts, type Profile, profilesMark
 import { loadLexicon } from "@tiegraph/lexicons";
 import { Progress } from "../progress.js";
 import { VERSION } from "../version.js";
-import type { Task, TaskOptions, TaskResult } from "./task.js";
+import { countOutcome, type Outcome, type Task, type TaskOptions, type TaskResult } from "./task.js";
+import type { Job } from "./worker.js";
 
 export interface ScreenRun {
   inputs: string[];
@@ -45,6 +46,8 @@ export interface InputFile {
 }
 
 export interface Funnel extends FunnelCounts {
+  /** When sampling: the sample drawn and the number of records it was drawn from. */
+  sample?: { n: number; seed: number; population: number };
   manifest: {
     tool: { name: "tiegraph"; version: string };
     target: string;
@@ -63,6 +66,7 @@ export class InputError extends Error {}
 
 const CHECKPOINT = "checkpoint.jsonl";
 const PARTIAL_PROFILES = "profiles.partial.jsonl";
+const PARTIAL_SAMPLE = "sample.partial.tsv";
 
 /** Input paths as files: directories are walked for resume dumps. */
 export function expandInputs(paths: string[]): string[] {
@@ -131,6 +135,7 @@ interface CheckpointLine {
   hits: number;
   rejected: number;
   profiles: number;
+  sampled: number;
   counts: FunnelCounts;
 }
 
@@ -190,6 +195,29 @@ function readCheckpoint(path: string, fingerprint: string): CheckpointLine | nul
   return last;
 }
 
+/** Numbers the lines of byte-range tasks: counts newlines per range on the workers, then adds up. */
+async function numberLines(tasks: Task[], workers: number): Promise<void> {
+  const ranged = tasks.filter((t) => t.start !== undefined && t.start > 0);
+  if (ranged.length === 0) return;
+  const jobs: Job[] = [];
+  const byFile = new Map<string, Task[]>();
+  for (const t of tasks) if (t.start !== undefined) byFile.set(t.file, [...(byFile.get(t.file) ?? []), t]);
+  for (const list of byFile.values()) {
+    for (const t of list)
+      jobs.push({ kind: "count", id: t.index, file: t.file, start: t.start!, end: t.end! });
+  }
+  const newlines = new Map<number, number>();
+  await runPool(workers, jobs, (id, n) => newlines.set(id, n as number));
+  for (const list of byFile.values()) {
+    let before = 0;
+    for (const t of list) {
+      // A range starts after the first newline at or after its start.
+      if (t.start! > 0) t.firstLine = before + 2;
+      before += newlines.get(t.index)!;
+    }
+  }
+}
+
 /**
  * Runs a screen: tasks over a pool of worker threads, results written in input order (so the output
  * is the same for any number of workers), a checkpoint after every task so that a killed run resumes
@@ -204,48 +232,53 @@ export async function runScreen(run: ScreenRun, log: (s: string) => void): Promi
   const checkpointPath = join(run.out, CHECKPOINT);
   const found = run.fresh ? null : readCheckpoint(checkpointPath, fingerprint);
   if (found === "mismatch") {
-    log(`${checkpointPath} belongs to a different run (inputs or options changed): starting afresh`);
+    log(`${checkpointPath} belongs to a different run (inputs or options changed): starting afresh\n`);
   }
   const resumeFrom = found && found !== "mismatch" ? found : null;
   const startedAt = new Date().toISOString();
-  const header: CheckpointHeader = { fingerprint, started_at: startedAt };
+  const sampling = run.options.sample !== null;
 
   const hits = new Output(join(run.out, "hits.jsonl"), resumeFrom?.hits ?? null);
   const rejected = new Output(join(run.out, "rejected.jsonl"), resumeFrom?.rejected ?? null);
   const profiles = new Output(join(run.out, PARTIAL_PROFILES), resumeFrom?.profiles ?? null);
+  const sampled = new Output(join(run.out, PARTIAL_SAMPLE), resumeFrom?.sampled ?? null);
   const counts = resumeFrom ? mergeCounts(emptyCounts(), resumeFrom.counts) : emptyCounts();
   let checkpoint: Output;
   if (resumeFrom) {
     checkpoint = new Output(checkpointPath, statSync(checkpointPath).size);
-    log(`resuming after task ${resumeFrom.task + 1} of ${tasks.length}`);
+    log(`resuming after task ${resumeFrom.task + 1} of ${tasks.length}\n`);
   } else {
     checkpoint = new Output(checkpointPath, null);
-    checkpoint.write(`${JSON.stringify(header)}\n`);
+    checkpoint.write(
+      `${JSON.stringify({ fingerprint, started_at: startedAt } satisfies CheckpointHeader)}\n`,
+    );
     checkpoint.sync();
   }
 
   const hashing = Promise.all(files.map(sha256File));
+  await numberLines(tasks, run.workers);
   const todo = tasks.filter((t) => !resumeFrom || t.index > resumeFrom.task);
   const totalBytes = todo.reduce((s, t) => s + t.bytes, 0);
   const progress = run.progress ? new Progress(totalBytes) : null;
 
   const results = new Map<number, TaskResult>();
   let nextToWrite = todo[0]?.index ?? 0;
+  const outputs = [hits, rejected, profiles, sampled];
   const flush = () => {
     for (let r = results.get(nextToWrite); r !== undefined; r = results.get(nextToWrite)) {
       results.delete(nextToWrite);
       hits.write(r.hits);
       rejected.write(r.rejected);
       profiles.write(r.profiles);
+      sampled.write(r.sampled);
       mergeCounts(counts, r.counts);
-      hits.sync();
-      rejected.sync();
-      profiles.sync();
+      for (const o of outputs) o.sync();
       const line: CheckpointLine = {
         task: r.index,
         hits: hits.length,
         rejected: rejected.length,
         profiles: profiles.length,
+        sampled: sampled.length,
         counts,
       };
       checkpoint.write(`${JSON.stringify(line)}\n`);
@@ -253,28 +286,33 @@ export async function runScreen(run: ScreenRun, log: (s: string) => void): Promi
       nextToWrite++;
     }
   };
-
+  const jobs: Job[] = todo.map((task) => ({ kind: "task", id: task.index, task, options: run.options }));
   await runPool(
-    Math.max(1, Math.min(run.workers, todo.length)),
-    todo,
-    run.options,
-    (r) => {
-      results.set(r.index, r);
+    run.workers,
+    jobs,
+    (_id, r) => {
+      const result = r as TaskResult;
+      results.set(result.index, result);
       flush();
     },
     (bytes, records) => progress?.advance(bytes, records),
   );
   progress?.done();
-
-  const inputs = await hashing;
-  hits.close();
-  rejected.close();
-  profiles.close();
+  for (const o of outputs) o.close();
   checkpoint.close();
 
-  const finishedAt = new Date().toISOString();
+  let population: number | null = null;
+  let final = counts;
+  if (sampling) {
+    population = counts.records_read;
+    final = drawSample(run.out, run.options.sample!.n);
+  }
+  const inputs = await hashing;
   const funnel: Funnel = {
-    ...counts,
+    ...final,
+    ...(sampling
+      ? { sample: { n: run.options.sample!.n, seed: run.options.sample!.seed, population: population! } }
+      : {}),
     manifest: {
       tool: { name: "tiegraph", version: VERSION },
       target: run.options.target,
@@ -282,25 +320,63 @@ export async function runScreen(run: ScreenRun, log: (s: string) => void): Promi
       lexicon: { version: lexicon.version, sha256: lexicon.hash },
       options: run.argv,
       workers: run.workers,
-      started_at: startedAt,
-      finished_at: finishedAt,
+      started_at: resumeFrom ? (readCheckpointHeader(checkpointPath)?.started_at ?? startedAt) : startedAt,
+      finished_at: new Date().toISOString(),
       resumed: resumeFrom !== null,
     },
   };
   writeAtomic(join(run.out, "funnel.json"), `${JSON.stringify(funnel, null, 2)}\n`);
-  const partial = join(run.out, PARTIAL_PROFILES);
-  const list = readFileSync(partial, "utf8")
-    .split("\n")
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Profile);
+  const list = readLines(join(run.out, PARTIAL_PROFILES)).map((l) => JSON.parse(l) as Profile);
   writeAtomic(join(run.out, "profiles.json"), `${JSON.stringify(list, null, 2)}\n`);
   writeAtomic(
     join(run.out, "profiles.md"),
     profilesMarkdown(list, `Profiles with national-security experience (${run.options.target})`),
   );
-  rmSync(partial);
+  rmSync(join(run.out, PARTIAL_PROFILES));
+  rmSync(join(run.out, PARTIAL_SAMPLE));
   rmSync(checkpointPath);
   return funnel;
+}
+
+function readLines(path: string): string[] {
+  return readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l.length > 0);
+}
+
+function readCheckpointHeader(path: string): CheckpointHeader | null {
+  try {
+    return JSON.parse(readLines(path)[0] ?? "") as CheckpointHeader;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The sample: of all tasks' candidates (each task's own bottom-k), the `n` with the smallest keys, in
+ * input order. Writes hits, rejections and profiles of the drawn records and returns their counts.
+ */
+function drawSample(dir: string, n: number): FunnelCounts {
+  const lines = readLines(join(dir, PARTIAL_SAMPLE));
+  const keys = lines.map((l) => Number(l.slice(0, l.indexOf("\t"))));
+  const threshold = n >= keys.length ? Number.POSITIVE_INFINITY : [...keys].sort((a, b) => a - b)[n - 1]!;
+  const counts = emptyCounts();
+  const hits: string[] = [];
+  const rejected: string[] = [];
+  const profiles: string[] = [];
+  lines.forEach((l, i) => {
+    if (keys[i]! > threshold) return;
+    const o = JSON.parse(l.slice(l.indexOf("\t") + 1)) as Outcome;
+    countOutcome(counts, o);
+    if (o.hit) hits.push(JSON.stringify(o.hit));
+    if (o.rejected) rejected.push(JSON.stringify(o.rejected));
+    if (o.profile) profiles.push(JSON.stringify(o.profile));
+  });
+  const text = (xs: string[]) => (xs.length > 0 ? `${xs.join("\n")}\n` : "");
+  writeFileSync(join(dir, "hits.jsonl"), text(hits));
+  writeFileSync(join(dir, "rejected.jsonl"), text(rejected));
+  writeFileSync(join(dir, PARTIAL_PROFILES), text(profiles));
+  return counts;
 }
 
 function writeAtomic(path: string, text: string): void {
@@ -308,57 +384,68 @@ function writeAtomic(path: string, text: string): void {
   renameSync(`${path}.tmp`, path);
 }
 
-/** Runs tasks on `n` worker threads, handing each the next task as it finishes one. */
-function runPool(
+/**
+ * Runs jobs on `n` worker threads, handing each worker the next job as it finishes one. Results come
+ * back through `onResult` in completion order, tagged with the job's id.
+ */
+export function runPool(
   n: number,
-  tasks: Task[],
-  options: TaskOptions,
-  onResult: (r: TaskResult) => void,
-  onProgress: (bytes: number, records: number) => void,
+  jobs: Job[],
+  onResult: (id: number, result: unknown) => void,
+  onProgress: (bytes: number, records: number) => void = () => {},
 ): Promise<void> {
-  if (tasks.length === 0) return Promise.resolve();
+  if (jobs.length === 0) return Promise.resolve();
+  const threads = Math.max(1, Math.min(n, jobs.length));
   return new Promise((resolvePool, reject) => {
     let next = 0;
     let running = 0;
     let failed = false;
     const workers: Worker[] = [];
+    const retired = new Set<Worker>();
+    const fail = (e: unknown) => {
+      if (failed) return;
+      failed = true;
+      for (const x of workers) void x.terminate();
+      reject(e);
+    };
     const feed = (w: Worker) => {
       if (failed) return;
-      if (next >= tasks.length) {
+      if (next >= jobs.length) {
+        retired.add(w);
         void w.terminate();
         if (running === 0) resolvePool();
         return;
       }
       running++;
-      w.postMessage({ type: "task", task: tasks[next++], options });
+      w.postMessage(jobs[next++]);
     };
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < threads; i++) {
       const w = new Worker(new URL("./worker.js", import.meta.url));
       workers.push(w);
       w.on(
         "message",
         (
-          m: { type: "progress"; bytes: number; records: number } | { type: "result"; result: TaskResult },
+          m:
+            | { type: "progress"; bytes: number; records: number }
+            | { type: "result"; id: number; result: unknown },
         ) => {
-          if (m.type === "progress") onProgress(m.bytes, m.records);
-          else {
-            running--;
-            try {
-              onResult(m.result);
-            } catch (e) {
-              failed = true;
-              for (const x of workers) void x.terminate();
-              reject(e);
-              return;
-            }
-            feed(w);
+          if (m.type === "progress") {
+            onProgress(m.bytes, m.records);
+            return;
           }
+          running--;
+          try {
+            onResult(m.id, m.result);
+          } catch (e) {
+            fail(e);
+            return;
+          }
+          feed(w);
         },
       );
-      w.on("error", (e) => {
-        failed = true;
-        for (const x of workers) void x.terminate();
-        reject(e);
+      w.on("error", fail);
+      w.on("exit", (code) => {
+        if (!retired.has(w)) fail(new Error(`a worker stopped unexpectedly (exit code ${code})`));
       });
       feed(w);
     }

@@ -4,6 +4,8 @@ import {
   countHit,
   emptyCounts,
   type FunnelCounts,
+  type Hit,
+  type Profile,
   type Rejection,
   screenRecord,
   toProfile,
@@ -19,6 +21,7 @@ import {
 } from "@tiegraph/io";
 import { loadLexicon } from "@tiegraph/lexicons";
 import { pseudonym } from "../pseudonym.js";
+import { SampleHeap, sampleKey } from "./sample.js";
 
 /** One unit of work: a whole input file, or a byte range of an uncompressed one. */
 export interface Task {
@@ -28,6 +31,8 @@ export interface Task {
   fileIndex: number;
   start?: number;
   end?: number;
+  /** Line number of the range's first line (known after the line count of earlier ranges). */
+  firstLine?: number;
   /** Bytes this task covers, for progress. */
   bytes: number;
 }
@@ -41,32 +46,103 @@ export interface TaskOptions {
   maxRecordBytes: number;
   /** Key of the keyed hash that turns record ids into pseudonyms. */
   pseudonymKey: string;
+  /** Draw a sample of `n` records with `seed` instead of screening everything. */
+  sample: { n: number; seed: number } | null;
 }
 
 export interface TaskResult {
   index: number;
-  /** hits.jsonl lines for this task, in input order. */
+  /** hits.jsonl lines for this task, in input order (empty when sampling). */
   hits: string;
-  /** rejected.jsonl lines for this task, in input order. */
+  /** rejected.jsonl lines for this task, in input order (empty when sampling). */
   rejected: string;
-  /** Redacted profiles (JSON lines) of this task's national-security hits. */
+  /** Redacted profiles (JSON lines) of this task's national-security hits (empty when sampling). */
   profiles: string;
+  /** When sampling: this task's sample candidates, `key<TAB>entry JSON` per line, in input order. */
+  sampled: string;
   counts: FunnelCounts;
   bytes: number;
+}
+
+/** What became of one record. */
+export interface Outcome {
+  line: number;
+  rejected: Rejection | null;
+  hit: Hit | null;
+  profile: Profile | null;
 }
 
 let compiled: { key: string; lex: CompiledLexicon } | undefined;
 
 /** The compiled lexicon for a target, built once per thread. */
 export function lexiconFor(target: string): CompiledLexicon {
-  if (compiled?.key !== target)
+  if (compiled?.key !== target) {
     compiled = { key: target, lex: compileLexicon(loadLexicon().entries, { target }) };
+  }
   return compiled.lex;
 }
 
+const ESCAPE = Buffer.from("\\u");
+
 /**
- * Screens one task. Records that cannot hit (no lexicon literal in their bytes) are checked for framing
- * and encoding only; the rest are decoded, mapped onto the canonical record and screened.
+ * Decodes, maps and screens record `i` of a batch. `candidate` says whether its bytes hold a lexicon
+ * literal: a record that cannot hit is only checked for framing.
+ */
+function screenOne(
+  lex: CompiledLexicon,
+  batch: RecordBatch,
+  i: number,
+  candidate: boolean,
+  options: TaskOptions,
+): Outcome {
+  const line = batch.lines[i]!;
+  const offset = batch.offsets[i]!;
+  const file = batch.file;
+  if (!candidate) {
+    const code = frameCheck(batch, i);
+    return {
+      line,
+      rejected: code === null ? null : { file, line, offset, code, message: frameMessage(code) },
+      hit: null,
+      profile: null,
+    };
+  }
+  const decoded = decodeRecord(batch, i);
+  const mapped = decoded.ok ? toResumeRecord(decoded.value, options.map, `${file}:${line}`) : decoded;
+  if (!mapped.ok) {
+    const r: Rejection = { file, line, offset, code: mapped.code, message: mapped.message };
+    if (mapped.field !== undefined) r.field = mapped.field;
+    return { line, rejected: r, hit: null, profile: null };
+  }
+  const hit = screenRecord(mapped.value, { file, line }, lex, { asOf: options.asOf });
+  const profile =
+    hit?.national_security === true
+      ? toProfile(hit, mapped.value, pseudonym(options.pseudonymKey, hit.id))
+      : null;
+  return { line, rejected: null, hit, profile };
+}
+
+/** Adds an outcome to funnel counts (the record itself counts as read). */
+export function countOutcome(counts: FunnelCounts, o: Outcome): void {
+  counts.records_read++;
+  if (o.rejected) counts.records_rejected++;
+  else counts.records_screened++;
+  if (o.hit) countHit(counts, o.hit);
+}
+
+/** Does the record's text, with `\uXXXX` escapes undone, hold a lexicon literal? */
+function escapedCandidate(lex: CompiledLexicon, batch: RecordBatch, i: number): boolean {
+  const at = batch.buf.indexOf(ESCAPE, batch.starts[i]!);
+  if (at < 0 || at >= batch.ends[i]!) return false;
+  const decoded = decodeRecord(batch, i);
+  // A record that does not decode goes down the full path, which says why.
+  return !decoded.ok || lex.matcher.test(Buffer.from(JSON.stringify(decoded.value)));
+}
+
+/**
+ * Screens one task. Records that cannot hit (no lexicon literal in their bytes, JSON escapes undone)
+ * are checked for framing and encoding only; the rest are decoded, mapped onto the canonical record and
+ * screened. When sampling, only the records that enter the task's bottom-k by sample key are screened.
  * `onProgress` is told the source bytes consumed after each batch.
  */
 export async function runTask(
@@ -76,102 +152,93 @@ export async function runTask(
 ): Promise<TaskResult> {
   const lex = lexiconFor(options.target);
   const counts = emptyCounts();
-  const hitLines: string[] = [];
-  const profileLines: string[] = [];
-  const rejected: Rejection[] = [];
+  const outcomes: Outcome[] = [];
+  const heap = options.sample ? new SampleHeap<Outcome>(options.sample.n) : null;
   const readOptions = {
     format: options.format,
     encoding: options.encoding,
     maxRecordBytes: options.maxRecordBytes,
     ...(task.start !== undefined ? { start: task.start } : {}),
     ...(task.end !== undefined ? { end: task.end } : {}),
+    ...(task.firstLine !== undefined ? { firstLine: task.firstLine } : {}),
   };
   for await (const batch of readBatches(task.file, readOptions)) {
     const n = batch.starts.length;
-    counts.records_read += n + batch.rejections.length;
-    counts.records_rejected += batch.rejections.length;
-    for (const r of batch.rejections) rejected.push(r);
-    const candidates = lex.matcher.candidates(batch.buf, batch.starts, batch.ends, n);
-    if (batch.buf.indexOf(ESCAPE) >= 0) addEscapedCandidates(lex, batch, candidates);
-    let c = 0;
-    for (let i = 0; i < n; i++) {
-      const line = batch.lines[i]!;
-      const offset = batch.offsets[i]!;
-      if (candidates[c] !== i) {
-        const code = frameCheck(batch, i);
-        if (code === null) counts.records_screened++;
-        else {
-          counts.records_rejected++;
-          rejected.push({ file: task.file, line, offset, code, message: frameMessage(code) });
-        }
-        continue;
-      }
-      c++;
-      const decoded = decodeRecord(batch, i);
-      const mapped = decoded.ok
-        ? toResumeRecord(decoded.value, options.map, `${task.file}:${line}`)
-        : decoded;
-      if (!mapped.ok) {
-        counts.records_rejected++;
-        rejected.push({
-          file: task.file,
-          line,
-          offset,
-          code: mapped.code,
-          message: mapped.message,
-          ...(mapped.field !== undefined ? { field: mapped.field } : {}),
+    const framed: Outcome[] = batch.rejections.map((r) => ({
+      line: r.line,
+      rejected: r,
+      hit: null,
+      profile: null,
+    }));
+    if (heap) {
+      const seed = options.sample!.seed;
+      counts.records_read += n + framed.length;
+      for (const o of framed) heap.offer(sampleKey(seed, task.fileIndex, o.line), () => o);
+      for (let i = 0; i < n; i++) {
+        heap.offer(sampleKey(seed, task.fileIndex, batch.lines[i]!), () => {
+          const cand =
+            lex.matcher.test(batch.buf, batch.starts[i]!, batch.ends[i]!) || escapedCandidate(lex, batch, i);
+          return screenOne(lex, batch, i, cand, options);
         });
-        continue;
       }
-      counts.records_screened++;
-      const hit = screenRecord(mapped.value, { file: task.file, line }, lex, { asOf: options.asOf });
-      if (hit) {
-        countHit(counts, hit);
-        hitLines.push(JSON.stringify(hit));
-        if (hit.national_security) {
-          profileLines.push(
-            JSON.stringify(toProfile(hit, mapped.value, pseudonym(options.pseudonymKey, hit.id))),
-          );
+    } else {
+      const candidates = new Set(lex.matcher.candidates(batch.buf, batch.starts, batch.ends, n));
+      const escapes = batch.buf.indexOf(ESCAPE) >= 0;
+      const mine: Outcome[] = [];
+      for (let i = 0; i < n; i++) {
+        const cand = candidates.has(i) || (escapes && escapedCandidate(lex, batch, i));
+        const o = screenOne(lex, batch, i, cand, options);
+        if (o.rejected || o.hit) mine.push(o);
+        else {
+          counts.records_read++;
+          counts.records_screened++;
         }
+      }
+      for (const o of mergeByLine(framed, mine)) {
+        countOutcome(counts, o);
+        outcomes.push(o);
       }
     }
     onProgress?.(batch.bytesRead, n + batch.rejections.length);
   }
-  rejected.sort((a, b) => a.line - b.line);
-  return {
+  const result: TaskResult = {
     index: task.index,
-    hits: hitLines.length > 0 ? `${hitLines.join("\n")}\n` : "",
-    rejected: rejected.length > 0 ? `${rejected.map((r) => JSON.stringify(r)).join("\n")}\n` : "",
-    profiles: profileLines.length > 0 ? `${profileLines.join("\n")}\n` : "",
+    hits: "",
+    rejected: "",
+    profiles: "",
+    sampled: "",
     counts,
     bytes: task.bytes,
   };
+  if (heap) {
+    result.sampled = heap
+      .entries()
+      .sort((a, b) => a.value.line - b.value.line)
+      .map((e) => `${e.key}\t${JSON.stringify(e.value)}\n`)
+      .join("");
+    return result;
+  }
+  result.hits = joinLines(outcomes.filter((o) => o.hit).map((o) => JSON.stringify(o.hit)));
+  result.rejected = joinLines(outcomes.filter((o) => o.rejected).map((o) => JSON.stringify(o.rejected)));
+  result.profiles = joinLines(outcomes.filter((o) => o.profile).map((o) => JSON.stringify(o.profile)));
+  return result;
 }
 
-const ESCAPE = Buffer.from("\\u");
+function joinLines(lines: string[]): string {
+  return lines.length > 0 ? `${lines.join("\n")}\n` : "";
+}
 
-/**
- * Dumps written with `\uXXXX` escapes hide their Chinese from the byte prefilter: records that hold an
- * escape are decoded, written back as plain UTF-8 and tested again. Adds them to `candidates` in order.
- */
-function addEscapedCandidates(lex: CompiledLexicon, batch: RecordBatch, candidates: number[]): void {
-  const already = new Set(candidates);
-  let at = batch.buf.indexOf(ESCAPE);
-  for (let i = 0; i < batch.starts.length && at >= 0; i++) {
-    if (batch.ends[i]! <= at) continue;
-    if (batch.starts[i]! > at) {
-      at = batch.buf.indexOf(ESCAPE, batch.starts[i]!);
-      if (at < 0 || at >= batch.ends[i]!) continue;
-    }
-    if (already.has(i)) continue;
-    const decoded = decodeRecord(batch, i);
-    if (!decoded.ok) {
-      candidates.push(i); // let the full path report why
-      continue;
-    }
-    if (lex.matcher.test(Buffer.from(JSON.stringify(decoded.value)))) candidates.push(i);
+/** Merges two lists sorted by line. */
+function mergeByLine(a: Outcome[], b: Outcome[]): Outcome[] {
+  if (a.length === 0) return b;
+  const out: Outcome[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i]!.line <= b[j]!.line)) out.push(a[i++]!);
+    else out.push(b[j++]!);
   }
-  candidates.sort((a, b) => a - b);
+  return out;
 }
 
 function frameMessage(code: string): string {
