@@ -354,6 +354,7 @@ describe("resolution of phrases as the screen reads them", () => {
     ["湖北航宇嘉泰飞机设备有限公司", null],
     ["Ministry of Public Security of Vietnam", null],
     ["江西洪都钢厂", null],
+    ["以振兴中华为己任", null],
   ];
   for (const [text, id] of cases) {
     it(`${text} → ${id ?? "nothing"}`, () => {
