@@ -41,6 +41,12 @@ const ZH_SUFFIXES = [
   "公司",
   "集团军",
   "集团",
+  "解放军",
+  "海军",
+  "陆军",
+  "空军",
+  "火箭军",
+  "武警",
   "研究所",
   "研究院",
   "研究中心",
@@ -127,6 +133,9 @@ const ZH_SUFFIXES = [
   "店",
 ];
 
+/** Armed services: any unit named after them belongs to the name (`解放军信息工程大学`, `海军航空兵某部`). */
+const ZH_SERVICES = new Set(["解放军", "海军", "陆军", "空军", "火箭军", "武警", "军区", "战区", "集团军"]);
+
 /** Suffixes whose bare form names a real employer (`在公安局工作`, `服役于部队`). */
 const ZH_BARE_OK = new Set([
   "公安局",
@@ -137,6 +146,12 @@ const ZH_BARE_OK = new Set([
   "部队",
   "集团军",
   "军区",
+  "解放军",
+  "海军",
+  "陆军",
+  "空军",
+  "火箭军",
+  "武警",
 ]);
 
 /** Sub-units that may follow an organisation and still belong to its name (`公安局南山分局`). */
@@ -221,6 +236,8 @@ const ZH_NEXT_EXCLUDE: Record<string, string> = {
   校: "长友园区",
   室: "友",
   系: "统列数",
+  军: "训事人官队工校医衔种令长属籍龄嫂",
+  警: "察官衔种犬员",
   社: "会长区交团员",
   站: "长点台",
   矿: "产物石业区山务井工长",
@@ -795,7 +812,7 @@ const EN_LEGAL_END =
 const EN_COMMA_LEGAL_Y =
   /,\s*(?:Ltd\.?|Limited|Inc\.?|LLC|L\.L\.C\.|Corp\.?|GmbH|S\.A\.|plc|PLC|LLP)(?![A-Za-z])/y;
 const EN_ABBREV = new Set(
-  "co ltd inc corp pvt engg dist approx dept no st mr mrs ms dr jr sr prof univ intl bros govt assn e.g i.e etc vs ph.d b.s m.s b.a m.a b.sc m.sc u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec".split(
+  "co ltd inc corp pvt engg dist approx b.eng m.eng b.tech m.tech b.e m.e b.com m.com dept no st mr mrs ms dr jr sr prof univ intl bros govt assn e.g i.e etc vs ph.d b.s m.s b.a m.a b.sc m.sc u.s u.k jan feb mar apr jun jul aug sep sept oct nov dec".split(
     " ",
   ),
 );
@@ -904,7 +921,8 @@ function suffixEndingAt(s: string, from: number, i: number): SuffixHit | null {
   for (const sfx of list) {
     const start = i - sfx.length + 1;
     if (start < from || !s.startsWith(sfx, start)) continue;
-    if (next && ZH_NEXT_EXCLUDE[c]?.includes(next)) {
+    // `军工` is an industry, but `海军工作` is service in the navy.
+    if (next && ZH_NEXT_EXCLUDE[c]?.includes(next) && !(c === "军" && s.startsWith("工作", i + 1))) {
       // `公安局长` is a title; `部队` extends `部`.
       return null;
     }
@@ -1072,6 +1090,7 @@ function parseOrgZh(s: string, from: number, limit: number, bare: Bare): OrgSpan
       adjacent ||
       numbered ||
       bareFirst ||
+      (ZH_SERVICES.has(org.suffix) && gap.length <= 12) ||
       (ZH_SUBUNITS.has(hit.suffix) && gap.length <= 10 && (!deptGap || ZH_BRANCHES.has(hit.suffix))) ||
       (ZH_LEGAL.has(hit.suffix) && gap.length <= 8 && !deptGap && !/[部处科室]/u.test(gap))
     ) {
@@ -1204,7 +1223,8 @@ function parseOrgEn(s: string, from: number, limit: number): OrgSpan | null {
       i = end;
       break;
     }
-    if (EN_LEGAL_END.test(tok) && tok !== "Co.") break;
+    // A legal form ends the name unless `of` follows: `Aviation Industry Corporation of China`.
+    if (EN_LEGAL_END.test(tok) && tok !== "Co." && !/^ of [A-Z]/u.test(s.slice(i, i + 5))) break;
     const gap = /^ (?=[A-Za-z0-9&])/u.exec(s.slice(i, i + 2));
     if (!gap) break;
     i += 1;
@@ -1253,7 +1273,8 @@ const EN_TITLE_END =
 
 /** `as <title>` after an English organisation. */
 function titleAfterEn(s: string, at: number, limit: number): TitleSpan {
-  const acronym = /^\s*\([A-Z][A-Za-z&]{1,9}\)/u.exec(s.slice(at, limit));
+  // `Ministry of … (MIIT) as …`, `PLA Unit 74008 (August 2011 – January 2017), Technical Officer`.
+  const acronym = /^\s*\((?:[A-Z][A-Za-z&]{1,9}|[^()]{0,40}\d{4}[^()]{0,40})\)/u.exec(s.slice(at, limit));
   if (acronym) at += acronym[0].length;
   const rest = s.slice(at, limit);
   // `joined ZTE in June 2016 as a senior engineer`: a time phrase may come first.
@@ -1410,8 +1431,8 @@ function chainZh(ctx: ClauseCtx, head: Found, from: number, columns: boolean): n
     if (!isTitleZh(seg)) return at;
     at = q + len;
     // `科长（经理）`
-    const paren = /^[（(][^）)]{1,10}[）)]/u.exec(s.slice(at, ce));
-    if (paren) at += paren[0].length;
+    const paren = /^[（(]([^）)]{1,10})[）)]/u.exec(s.slice(at, ce));
+    if (paren && isTitleZh(paren[1]!) && !paren[1]!.includes("兼")) at += paren[0].length;
   }
 }
 
@@ -1433,7 +1454,8 @@ function boundZh(ctx: ClauseCtx, at: number, chain: number): number {
   const { s, ce } = ctx;
   const p = at + 1;
   const next = s[p] ?? "";
-  if (isDigit(next) || "职校读此这那该我其家于".includes(next)) return at + 1;
+  // `在2015年…` is a time, `在61419部队` a unit.
+  if (ctx.ranges.some((r) => r.index === p) || "职校读此这那该我其家于".includes(next)) return at + 1;
   const max = Math.min(ce, p + 40);
   const seg = s.slice(p, max);
   const stop = seg.search(/[，,。；;：:！？!?\n\r]/u);
@@ -1505,7 +1527,10 @@ function chineseTriggers(ctx: ClauseCtx): void {
   }
   const prep = /[在于到]/gu;
   for (let m = prep.exec(clause); m; m = prep.exec(clause)) {
-    if (prepositionOk(s, cs + m.index)) events.push({ at: cs + m.index, word: m[0] });
+    const at = cs + m.index;
+    // `2012/2至现在在天津市公安局工作`: right after a date range.
+    const afterRange = ctx.ranges.some((r) => r.index + r.length === at);
+    if (afterRange || prepositionOk(s, at)) events.push({ at, word: m[0] });
   }
   events.sort((a, b) => a.at - b.at);
   for (const ev of events) {
@@ -1581,8 +1606,8 @@ function listLine(ctx: ClauseCtx): void {
     p = first.index + first.length;
     while (p < ce && /[\s:：，,|/]/u.test(s[p]!)) p++;
     if (p >= ce) return;
-    if (isCjk(s[p])) listZh(ctx, p, first);
-    else if (isUpper(s[p])) listEn(ctx, p, first);
+    if (isCjk(s[p]) || /^[0-9]+\p{Script=Han}/u.test(s.slice(p, p + 8))) listZh(ctx, p, first);
+    else if (isUpper(s[p]) && !degreeLineEn(ctx, p, first)) listEn(ctx, p, first);
     return;
   }
   // `华为技术有限公司  2015.03-2018.06  高级工程师`
@@ -1608,9 +1633,11 @@ function listZh(ctx: ClauseCtx, p: number, r: DateRange): void {
   if (trig.test(s.slice(p, p + 4))) return;
   let org = parseOrgZh(s, p, ce, "split");
   if (!org) {
-    // A column layout allows a name without a suffix: `2015.03-至今 华为 高级工程师`.
+    // A column layout allows a name without a suffix when a title follows it:
+    // `2015.03-至今 华为 高级工程师`, `06/2024－至今，中国人民解放军海军，技术参谋`.
     const w = zhWindowEnd(s, p, ce);
-    if (/^[ \t]+\S/u.test(s.slice(w, w + 2))) {
+    const next = /^(?:[ \t]+|[，,])([^，,。；;、\s]+)/u.exec(s.slice(w, ce));
+    if (next && (/^[ \t]/u.test(s[w]!) || isTitleZh(next[1]!))) {
       const name = s.slice(p, w);
       if (plausibleBareZh(name)) org = { start: p, end: w, suffixed: false };
     }
@@ -1619,7 +1646,14 @@ function listZh(ctx: ClauseCtx, p: number, r: DateRange): void {
   const clause = s.slice(cs, ce);
   const school = ZH_SCHOOL_END.test(s.slice(org.start, org.end));
   const kind: StintKind = school && ZH_EDU_WORDS.test(clause) ? "education" : "work";
-  const tt = titleAfterZh(s, org.end, ce, true);
+  let tt = titleAfterZh(s, org.end, ce, true);
+  if (!tt.title && (s[org.end] === "，" || s[org.end] === ",")) {
+    // `…，合肥市易联通信技术有限公司，运维工程师`
+    let len = s.slice(org.end + 1, ce).search(/[，,。；;、（(\s]/u);
+    if (len < 0) len = ce - org.end - 1;
+    const seg = s.slice(org.end + 1, org.end + 1 + len);
+    if (isTitleZh(seg)) tt = { title: [org.end + 1, org.end + 1 + len], next: org.end + 1 + len };
+  }
   const head: Found = {
     org,
     title: tt.title,
@@ -1855,6 +1889,35 @@ function listEn(ctx: ClauseCtx, start: number, r: DateRange | null): void {
   ctx.consumed = Math.max(ctx.consumed, org.end, tt.next);
 }
 
+/**
+ * An English education line that opens with the degree: `B.S. in Mathematics, Beihang University, 2013 – 2017`,
+ * `M.Eng. in Computer Science from Tsinghua University`. Returns whether it read one.
+ */
+function degreeLineEn(ctx: ClauseCtx, p: number, r: DateRange | null): boolean {
+  const { s, ce } = ctx;
+  if (!EN_DEGREE.test(s.slice(p, p + 20))) return false;
+  const re = /,\s*|\s+(?:from|at)\s+(?:the\s+)?/gu;
+  const rest = s.slice(p, ce);
+  for (let m = re.exec(rest); m; m = re.exec(rest)) {
+    const q = p + m.index + m[0].length;
+    const org = parseOrgEn(s, q, ce);
+    if (!org || !EN_SCHOOL.test(s.slice(org.start, org.end))) continue;
+    const title: [number, number] = [p, p + m.index];
+    add(ctx, {
+      org,
+      title,
+      kind: "education",
+      anchor: p,
+      listRange: r,
+      chain: ctx.chains++,
+      concurrent: false,
+    });
+    ctx.consumed = Math.max(ctx.consumed, org.end);
+    return true;
+  }
+  return false;
+}
+
 /** A clause that reads like education: a school name ending in 大学/学院/学校 among degree words. */
 function educationLine(ctx: ClauseCtx): void {
   const { s, cs, ce } = ctx;
@@ -1946,7 +2009,7 @@ export function extractWork(text: string): ExtractedStint[] {
       englishTriggers(ctx);
       let p = cs;
       while (p < ce && /\s/u.test(s[p]!)) p++;
-      if (ctx.found.length === 0 && isUpper(s[p])) listEn(ctx, p, null);
+      if (ctx.found.length === 0 && isUpper(s[p]) && !degreeLineEn(ctx, p, null)) listEn(ctx, p, null);
     }
     educationLine(ctx);
     const found = ctx.found.sort((a, b) => a.org.start - b.org.start);
