@@ -250,6 +250,29 @@ const ZH: Case[] = [
       { org: "北京首都开发控股（集团）有限公司", title: "总规划师" },
     ],
   },
+  {
+    text: "1997年9月至2018年10月在61419部队工作，担任参谋",
+    want: [{ org: "61419部队", title: "参谋", range: "1997-09..2018-10" }],
+  },
+  {
+    text: "2018.01—现在在中国人民解放军海军工作，担任工程师",
+    want: [{ org: "中国人民解放军海军", title: "工程师", range: "2018-01..open" }],
+  },
+  {
+    text: "06/2024－至今，中国人民解放军海军，技术参谋",
+    want: [{ org: "中国人民解放军海军", title: "技术参谋", range: "2024-06..open" }],
+  },
+  {
+    text: "2014年05月-今，合肥市易联通信技术有限公司，运维工程师（兼任总参三部外聘专家）",
+    want: [
+      { org: "合肥市易联通信技术有限公司", title: "运维工程师", range: "2014-05..open", concurrent: false },
+      { org: "总参三部", title: "外聘专家", range: "2014-05..open", concurrent: true },
+    ],
+  },
+  {
+    text: "2006.09—2010.06 中国人民解放军国防科技大学 计算机科学与技术 本科",
+    want: [{ org: "中国人民解放军国防科技大学", range: "2006-09..2010-06", kind: "education" }],
+  },
   { text: "2012年至今在职攻读工程硕士", want: [] },
   { text: "在项目期间担任技术负责人", want: [] },
 ];
@@ -362,6 +385,27 @@ const EN: Case[] = [
   {
     text: "She previously worked for Hikvision as a product manager.",
     want: [{ org: "Hikvision", title: "product manager" }],
+  },
+  {
+    text: "B.S. in Mathematics, Beihang University, September 2013 – June 2017",
+    want: [
+      {
+        org: "Beihang University",
+        title: "B.S. in Mathematics",
+        range: "2013-09..2017-06",
+        kind: "education",
+      },
+    ],
+  },
+  {
+    text: "Aviation Industry Corporation of China (2022-05—Present), Design Engineer",
+    want: [
+      { org: "Aviation Industry Corporation of China", title: "Design Engineer", range: "2022-05..open" },
+    ],
+  },
+  {
+    text: "Role: Java Developer, Manual Testing",
+    want: [],
   },
   { text: "Huawei is a major vendor in the region.", want: [] },
   { text: "Joined the Communist Party in 2005.", want: [] },

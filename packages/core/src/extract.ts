@@ -1133,7 +1133,8 @@ interface TitleSpan {
 }
 
 const ZH_TITLE_MARK_Y = /\s*(?:[，,]\s*)?(?:任职?|担任|出任|职务[:：]?|职位[:：]?|岗位[:：]?|为)\s*/uy;
-const ZH_TITLE_STOP = /[，,。；;、：:！？!?\n\r（(]|兼任|兼职|同时|等职|一职|职务|期间|负责|从事|主要|先后/u;
+const ZH_TITLE_STOP =
+  /[，,。；;、：:！？!?\n\r（()）]|兼任|兼职|同时|等职|一职|职务|期间|负责|从事|主要|先后/u;
 
 /**
  * The title after a Chinese organisation ending at `at`. `columns`: a list line whose columns are
@@ -1492,6 +1493,14 @@ function boundZh(ctx: ClauseCtx, at: number, chain: number): number {
       } else if (org.end < pieceEnd) {
         const rest = s.slice(org.end, pieceEnd).trim();
         if (rest) title = [org.end, org.end + rest.length];
+      } else if (
+        pieceEnd === vAt &&
+        /^[，,]?(?:担任|任)/u.test(s.slice(vAt + verb.length, vAt + verb.length + 3))
+      ) {
+        // `在61419部队工作，担任参谋`
+        const tt = titleAfterZh(s, vAt + verb.length, ce, false);
+        title = tt.title;
+        if (tt.title) last = Math.max(last, tt.next);
       }
       add(ctx, {
         org,
