@@ -219,7 +219,11 @@ function range(
 /**
  * Every date range, or lone date, in free text, in order of appearance. Four-digit numbers count as
  * years only between 1950 and 2100 and not when glued to other digits or letters, nor when they are
- * quantities (`2000元`, `2048 units`) or numbers (`工号2015`, `No. 2015`).
+ * quantities (`2000元`, `2048 units`) or numbers (`工号2015`, `No. 2015`). A date followed by a dash or
+ * tilde and then nothing but the end of the clause (`2015.03-` before a line break, `，` or `;`) is an
+ * open range; before other text (`2015.03- 深圳市公安局`) the dash is left out and the date stands alone,
+ * since the text cannot tell a missing end from a running stint (list lines in `extractWork` read it as
+ * running).
  *
  * @example findDateRanges("2010年7月至2015年3月，就职于华为")[0] // start 2010-07, end 2015-03
  */

@@ -273,6 +273,11 @@ const ZH: Case[] = [
     text: "2006.09—2010.06 中国人民解放军国防科技大学 计算机科学与技术 本科",
     want: [{ org: "中国人民解放军国防科技大学", range: "2006-09..2010-06", kind: "education" }],
   },
+  {
+    // A list line whose end date is left blank is still running.
+    text: "2019.03- 华为技术有限公司 工程师",
+    want: [{ org: "华为技术有限公司", title: "工程师", range: "2019-03..open" }],
+  },
   { text: "2012年至今在职攻读工程硕士", want: [] },
   { text: "在项目期间担任技术负责人", want: [] },
 ];
@@ -406,6 +411,10 @@ const EN: Case[] = [
   {
     text: "Role: Java Developer, Manual Testing",
     want: [],
+  },
+  {
+    text: "Simultaneously worked as a consultant for the Ministry of Public Security.",
+    want: [{ org: "Ministry of Public Security", title: "consultant", concurrent: true }],
   },
   { text: "Huawei is a major vendor in the region.", want: [] },
   { text: "Joined the Communist Party in 2005.", want: [] },

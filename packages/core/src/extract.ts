@@ -1613,10 +1613,17 @@ function listLine(ctx: ClauseCtx): void {
   if (label && first?.index === p + label[0].length) p += label[0].length;
   if (first?.index === p) {
     p = first.index + first.length;
+    // `2019.03- 华为技术有限公司 工程师`: a dash with no end date opens a list line that is still running.
+    const dash = /^\s*[-—–―~]+/u.exec(s.slice(p, ce));
+    if (dash && !first.end && !first.open) {
+      p += dash[0].length;
+      ctx.ranges[0] = { ...first, open: true, length: p - first.index };
+    }
+    const range = ctx.ranges[0]!;
     while (p < ce && /[\s:：，,|/]/u.test(s[p]!)) p++;
     if (p >= ce) return;
-    if (isCjk(s[p]) || /^[0-9]+\p{Script=Han}/u.test(s.slice(p, p + 8))) listZh(ctx, p, first);
-    else if (isUpper(s[p]) && !degreeLineEn(ctx, p, first)) listEn(ctx, p, first);
+    if (isCjk(s[p]) || /^[0-9]+\p{Script=Han}/u.test(s.slice(p, p + 8))) listZh(ctx, p, range);
+    else if (isUpper(s[p]) && !degreeLineEn(ctx, p, range)) listEn(ctx, p, range);
     return;
   }
   // `华为技术有限公司  2015.03-2018.06  高级工程师`
