@@ -109,8 +109,8 @@ export function findMentions(lex: CompiledLexicon, field: string, value: string)
       ),
   );
   // Longest first, no overlaps; a longer generic pattern match takes the id of a specific entry of the
-  // same category that it contains where its trigger stands (中国人民解放军61398部队 → Unit 61398, not
-  // the PLA as a whole).
+  // same category that ends it, over its trigger (中国人民解放军61398部队 → Unit 61398; not the PLA, not
+  // the pattern's parent: 中国航天科工集团二院 stays the academy, not CASIC as a whole).
   kept.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const chosen: Mention[] = [];
   for (const f of kept) {
@@ -124,6 +124,8 @@ export function findMentions(lex: CompiledLexicon, field: string, value: string)
       !f.entry.pattern &&
       f.start < inside.trigger[1] &&
       f.end > inside.trigger[0] &&
+      f.end === inside.end &&
+      f.entry.id !== inside.entry.parent &&
       f.entry.kind === inside.entry.kind &&
       f.entry.category === inside.entry.category &&
       f.start >= inside.start &&
