@@ -32,23 +32,31 @@ async function write(stream, chunk) {
 
 const t0 = process.hrtime.bigint();
 const cpu0 = process.cpuUsage();
+// Lines are encoded straight into large buffers, so the strings die young and the byte count is exact.
+const CHUNK = 4 << 20;
 let bytes = 0;
-let buf = csv ? csvHeader : "";
-let lbuf = "";
-for (const g of generateResumes({ count, seed, target: values.target })) {
-  buf += csv ? toCsvRow(g) : formatJsonl(g);
-  if (labels) lbuf += formatLabelJsonl(g);
-  if (buf.length > 1 << 20) {
-    bytes += Buffer.byteLength(buf);
-    if (out) await write(out, buf);
-    if (labels) await write(labels, lbuf);
-    buf = "";
-    lbuf = "";
-  }
+let chunk = Buffer.allocUnsafe(CHUNK);
+let off = 0;
+let lchunk = Buffer.allocUnsafe(CHUNK);
+let loff = 0;
+async function flush() {
+  bytes += off;
+  if (out) await write(out, chunk.subarray(0, off));
+  if (labels) await write(labels, lchunk.subarray(0, loff));
+  if (out) chunk = Buffer.allocUnsafe(CHUNK);
+  if (labels) lchunk = Buffer.allocUnsafe(CHUNK);
+  off = 0;
+  loff = 0;
 }
-bytes += Buffer.byteLength(buf);
-if (out) await write(out, buf);
-if (labels) await write(labels, lbuf);
+if (csv) off += chunk.write(csvHeader, off);
+for (const g of generateResumes({ count, seed, target: values.target })) {
+  const line = csv ? toCsvRow(g) : formatJsonl(g);
+  const label = labels ? formatLabelJsonl(g) : "";
+  if (off + 3 * line.length > CHUNK || loff + 3 * label.length > CHUNK) await flush();
+  off += chunk.write(line, off);
+  if (labels) loff += lchunk.write(label, loff);
+}
+await flush();
 const secs = Number(process.hrtime.bigint() - t0) / 1e9;
 const cpu = process.cpuUsage(cpu0);
 const cpuSecs = (cpu.user + cpu.system) / 1e6;

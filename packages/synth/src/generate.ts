@@ -213,7 +213,7 @@ const EN_DEGREE = [
 const pad2 = (n: number): string => (n < 10 ? "0" + n : String(n));
 
 /** Formats a month index in one of six Chinese styles. */
-function zhDate(m: number, style: number): string {
+function formatZhDate(m: number, style: number): string {
   const y = Math.floor(m / 12);
   const mo = (m % 12) + 1;
   switch (style) {
@@ -233,7 +233,7 @@ function zhDate(m: number, style: number): string {
 }
 
 /** Formats a month index in one of five English styles. */
-function enDate(m: number, style: number): string {
+function formatEnDate(m: number, style: number): string {
   const y = Math.floor(m / 12);
   const mo = m % 12;
   switch (style) {
@@ -249,6 +249,19 @@ function enDate(m: number, style: number): string {
       return y + "-" + pad2(mo + 1);
   }
 }
+
+// Every month the generator can write, formatted once per style (dates are the most frequent strings).
+const DATE_BASE = 1985 * 12;
+const dateTable = (styles: number, f: (m: number, style: number) => string): string[][] =>
+  Array.from({ length: styles }, (_, style) =>
+    Array.from({ length: NOW - DATE_BASE + 1 }, (_, i) => f(DATE_BASE + i, style)),
+  );
+const ZH_DATES = dateTable(6, formatZhDate);
+const EN_DATES = dateTable(5, formatEnDate);
+const zhDate = (m: number, style: number): string =>
+  ZH_DATES[style]![m - DATE_BASE] ?? formatZhDate(m, style);
+const enDate = (m: number, style: number): string =>
+  EN_DATES[style]![m - DATE_BASE] ?? formatEnDate(m, style);
 
 /** Per-record writing habits: one resume keeps to one date style, separator and layout. */
 interface Style {
@@ -366,9 +379,8 @@ class ResumeGenerator {
   }
 
   private nextId(): string {
-    let n = this.idNext;
+    const n = this.idNext;
     this.idNext = (this.idNext + this.idStep) % this.idMod;
-    if (n === 0) n = this.idMod - 1; // keep R000...0 out; the walk visits every other value once
     return "R" + String(n).padStart(this.idDigits, "0");
   }
 
