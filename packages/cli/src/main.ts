@@ -5,7 +5,7 @@ import type { Writable } from "node:stream";
 import { createGzip } from "node:zlib";
 import { compileLexicon, funnelRows, parseDate, type YearMonth } from "@tiegraph/core";
 import { parseFieldMap } from "@tiegraph/io";
-import { loadLexicon, targetGroups } from "@tiegraph/lexicons";
+import { loadLexicon, targetGroups, traditionalOf } from "@tiegraph/lexicons";
 import { formatJsonl, generateResumes } from "@tiegraph/synth";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { pseudonymKey } from "./pseudonym.js";
@@ -77,7 +77,7 @@ export function program(io: { out: (s: string) => void; err: (s: string) => void
       "--shard-mb <n>",
       "split large JSON-lines files into ranges of this many MB",
       int("--shard-mb", 1),
-      64,
+      32,
     )
     .option("--fresh", "ignore a checkpoint left by an interrupted run and start again")
     .option("--json", "print the funnel as JSON instead of a table")
@@ -133,7 +133,7 @@ export function program(io: { out: (s: string) => void; err: (s: string) => void
     .description("Print the literals that make a record a candidate, one per line (for grep -F -f).")
     .option("--target <group>", "target group", "huawei")
     .action((o) => {
-      const lex = compileLexicon(loadLexicon().entries, { target: o.target });
+      const lex = compileLexicon(loadLexicon().entries, { target: o.target, traditional: traditionalOf });
       io.out(`${lex.literals.join("\n")}\n`);
     });
 
@@ -309,7 +309,7 @@ export function screenDefaults() {
     format: "auto",
     encoding: "auto",
     maxRecordBytes: 4 << 20,
-    shardMb: 64,
+    shardMb: 32,
     progress: true,
   };
 }

@@ -1,6 +1,6 @@
 import type { LexiconEntry } from "./lexicon.js";
 import { ByteMatcher, type PatternSpec } from "./matcher.js";
-import { variantsOf } from "./normalize.js";
+import { traditionalForms, variantsOf } from "./normalize.js";
 
 /** What one pattern of the compiled matcher stands for. */
 export interface PatternInfo {
@@ -27,6 +27,8 @@ export interface CompiledLexicon {
 export interface CompileOptions {
   /** The target group (`huawei`); entries of other target groups are left out. */
   target: string;
+  /** Traditional forms of a simplified literal; by default converted on the spot. */
+  traditional?: (s: string) => string[];
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -48,6 +50,7 @@ export function compileLexicon(all: readonly LexiconEntry[], options: CompileOpt
     const groups = [...new Set(all.filter((e) => e.kind === "target").map((e) => e.target))].join(", ");
     throw new Error(`No such target: ${options.target} (known: ${groups})`);
   }
+  const traditional = options.traditional ?? traditionalForms;
   const specs: PatternSpec[] = [];
   const info: PatternInfo[] = [];
   const seen = new Map<string, number>();
@@ -71,7 +74,7 @@ export function compileLexicon(all: readonly LexiconEntry[], options: CompileOpt
     for (const alias of names) {
       const isExact = exact.has(alias);
       const shortLatin = !HAN.test(alias) && alias.trim().length <= 4;
-      for (const form of isExact ? [alias] : variantsOf(alias, FULL_WIDTH_MAX)) {
+      for (const form of isExact ? [alias] : variantsOf(alias, FULL_WIDTH_MAX, traditional)) {
         add(
           form,
           { exactCase: isExact, wordBoundary: isExact || shortLatin, trigger },
@@ -80,7 +83,7 @@ export function compileLexicon(all: readonly LexiconEntry[], options: CompileOpt
       }
     }
     for (const t of entry.pattern?.trigger ?? []) {
-      for (const form of variantsOf(t, FULL_WIDTH_MAX))
+      for (const form of variantsOf(t, FULL_WIDTH_MAX, traditional))
         add(form, { trigger: true }, { entry: index, role: "trigger" });
     }
   });

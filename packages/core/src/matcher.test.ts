@@ -74,6 +74,42 @@ describe("ByteMatcher", () => {
     expect(all.map((x) => m.patterns[x.pattern]!.text).sort()).toEqual(["部队", "部队火锅"]);
   });
 
+  it("marks the same candidates on large batches (WebAssembly) as record by record", () => {
+    const m = new ByteMatcher([
+      { text: "华为" },
+      { text: "公安局" },
+      { text: "PLA", exactCase: true, wordBoundary: true },
+      { text: "部队火锅", trigger: false },
+    ]);
+    const words = ["华", "为", "公安", "局", "PLA", "pla", "display", "部队火锅", "x", "。", " ", "PLAN"];
+    let seed = 3;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const lines: string[] = [];
+    for (let k = 0; k < 4000; k++) {
+      let l = "";
+      for (let j = rand(30); j > 0; j--) l += words[rand(words.length)];
+      lines.push(l);
+    }
+    const buf = enc(lines.join("\n"));
+    const starts: number[] = [];
+    const ends: number[] = [];
+    let pos = 0;
+    for (const l of lines) {
+      starts.push(pos);
+      pos += enc(l).length;
+      ends.push(pos);
+      pos += 1;
+    }
+    expect(buf.length).toBeGreaterThan(1 << 16);
+    const expected = lines.map((_, i) => i).filter((i) => m.test(buf, starts[i], ends[i]));
+    const got = m.candidates(buf, Int32Array.from(starts), Int32Array.from(ends));
+    expect(expected.length).toBeGreaterThan(100);
+    expect(got).toEqual(expected);
+  });
+
   it("keeps offsets right around astral characters", () => {
     const m = new ByteMatcher([{ text: "华为" }]);
     expect(findAllInString(m, "𠀀华为")).toEqual([{ pattern: 0, start: 2, end: 4 }]);

@@ -9,6 +9,8 @@
  * the hot loop tests `s >= firstTrigger` and nothing else.
  */
 
+import { SCAN_WASM_BASE64 } from "./scan-wasm.js";
+
 export interface PatternSpec {
   /** The literal as it must appear in the text. */
   text: string;
@@ -40,8 +42,12 @@ const isAsciiAlnum = (b: number): boolean =>
 const lowerAscii = (b: number): number => (b >= 0x41 && b <= 0x5a ? b + 32 : b);
 
 export class ByteMatcher {
-  /** `delta[(state << 8) | byte]` is the next state. */
-  readonly delta: Uint32Array;
+  /** Byte → column of the transition table (ASCII upper case shares the lower-case column). */
+  readonly classes: Uint8Array;
+  /** log2 of a row's width in columns. */
+  readonly shift: number;
+  /** `table[(state << shift) | classes[byte]]` is the next state. */
+  readonly table: Uint16Array | Uint32Array;
   /** For each state with output: the pattern indexes in `outputs[outStart[s - firstOutput] ...]`. */
   private readonly outStart: Uint32Array;
   private readonly outputs: Uint32Array;
@@ -52,10 +58,10 @@ export class ByteMatcher {
   readonly firstOutput: number;
   readonly firstTrigger: number;
   readonly stateCount: number;
+  private scanner: WasmScanner | null | undefined;
 
   constructor(readonly patterns: readonly PatternSpec[]) {
-    const encoder = new TextEncoder();
-    this.patternBytes = patterns.map((p) => encoder.encode(p.text));
+    this.patternBytes = patterns.map((p) => utf8.encode(p.text));
     this.patternFlags = new Uint8Array(patterns.length);
     this.patternTrigger = new Uint8Array(patterns.length);
     patterns.forEach((p, i) => {
@@ -63,20 +69,35 @@ export class ByteMatcher {
       this.patternTrigger[i] = p.trigger === false ? 0 : 1;
     });
 
-    // 1. Trie over lower-cased bytes, with growable child maps.
+    // 0. Byte classes: one column per byte that occurs in a pattern (ASCII case folded), one for the rest.
+    const classes = new Uint8Array(256);
+    let classCount = 1;
+    for (const bytes of this.patternBytes) {
+      for (const raw of bytes) {
+        const b = lowerAscii(raw);
+        if (classes[b] === 0) classes[b] = classCount++;
+      }
+    }
+    for (let b = 0x41; b <= 0x5a; b++) classes[b] = classes[b + 32]!;
+    const shift = Math.max(1, Math.ceil(Math.log2(classCount)));
+    const width = 1 << shift;
+    this.classes = classes;
+    this.shift = shift;
+
+    // 1. Trie over byte classes.
     const children: Map<number, number>[] = [new Map()];
     const own: number[][] = [[]];
     this.patternBytes.forEach((bytes, pi) => {
       if (bytes.length === 0) throw new Error(`pattern ${pi} is empty`);
       let s = 0;
       for (const raw of bytes) {
-        const b = lowerAscii(raw);
-        let next = children[s]!.get(b);
+        const c = classes[raw]!;
+        let next = children[s]!.get(c);
         if (next === undefined) {
           next = children.length;
           children.push(new Map());
           own.push([]);
-          children[s]!.set(b, next);
+          children[s]!.set(c, next);
         }
         s = next;
       }
@@ -90,11 +111,11 @@ export class ByteMatcher {
     const order: number[] = [0];
     for (let qi = 0; qi < order.length; qi++) {
       const s = order[qi]!;
-      for (const [b, t] of children[s]!) {
+      for (const [c, t] of children[s]!) {
         if (s !== 0) {
           let f = fail[s]!;
-          while (f !== 0 && !children[f]!.has(b)) f = fail[f]!;
-          const g = children[f]!.get(b);
+          while (f !== 0 && !children[f]!.has(c)) f = fail[f]!;
+          const g = children[f]!.get(c);
           fail[t] = g !== undefined && g !== t ? g : 0;
         }
         const inherited = out[fail[t]!]!;
@@ -103,37 +124,32 @@ export class ByteMatcher {
       }
     }
 
-    // 3. Renumber: no output < trap-only output < triggering output.
-    const rank = (s: number): number => {
-      const o = out[s]!;
+    // 3. Renumber: no output < trap-only output < triggering output; the root stays 0 (it has no output).
+    const rank = (st: number): number => {
+      const o = out[st]!;
       if (o.length === 0) return 0;
       return o.some((p) => this.patternTrigger[p] === 1) ? 2 : 1;
     };
     const ids = new Int32Array(n);
     const byRank: number[][] = [[], [], []];
-    for (let s = 0; s < n; s++) byRank[rank(s)]!.push(s);
-    // Keep the root at 0: it never has output (no empty patterns).
+    for (let st = 0; st < n; st++) byRank[rank(st)]!.push(st);
     let next = 0;
-    for (const group of byRank) for (const s of group) ids[s] = next++;
+    for (const group of byRank) for (const st of group) ids[st] = next++;
     this.firstOutput = byRank[0]!.length;
     this.firstTrigger = byRank[0]!.length + byRank[1]!.length;
     this.stateCount = n;
 
     // 4. Dense DFA, filled in BFS order so that a state's failure row is complete before it is used.
-    const delta = new Uint32Array(n * 256);
-    for (const s of order) {
-      const row = ids[s]! << 8;
-      if (s === 0) {
-        for (let b = 0; b < 256; b++) delta[row | b] = 0;
-      } else {
-        const failRow = ids[fail[s]!]! << 8;
-        delta.copyWithin(row, failRow, failRow + 256);
+    const table = n <= 0x10000 ? new Uint16Array(n * width) : new Uint32Array(n * width);
+    for (const st of order) {
+      const row = ids[st]! << shift;
+      if (st !== 0) {
+        const failRow = ids[fail[st]!]! << shift;
+        table.copyWithin(row, failRow, failRow + width);
       }
-      for (const [b, t] of children[s]!) delta[row | b] = ids[t]!;
-      // ASCII case folding: upper-case columns follow the lower-case ones.
-      for (let b = 0x41; b <= 0x5a; b++) delta[row | b] = delta[row | (b + 32)]!;
+      for (const [c, t] of children[st]!) table[row | c] = ids[t]!;
     }
-    this.delta = delta;
+    this.table = table;
 
     // 5. Output lists for states with output, and per-state trigger flags.
     const outCount = n - this.firstOutput;
@@ -141,7 +157,7 @@ export class ByteMatcher {
     const flat: number[] = [];
     this.stateFlags = new Uint8Array(n);
     const byId = new Int32Array(n);
-    for (let s = 0; s < n; s++) byId[ids[s]!] = s;
+    for (let st = 0; st < n; st++) byId[ids[st]!] = st;
     for (let id = this.firstOutput; id < n; id++) {
       const o = out[byId[id]!]!;
       this.outStart[id - this.firstOutput] = flat.length;
@@ -156,7 +172,7 @@ export class ByteMatcher {
 
   /** Bytes held by the automaton's tables. */
   get tableBytes(): number {
-    return this.delta.byteLength + this.outputs.byteLength + this.outStart.byteLength;
+    return this.table.byteLength + this.outputs.byteLength + this.outStart.byteLength;
   }
 
   /** Does pattern `p`, ending just before byte `end` of `buf`, satisfy its case and boundary rules? */
@@ -187,8 +203,8 @@ export class ByteMatcher {
 
   /**
    * Marks which of the records `[starts[i], ends[i])` of `buf` contain at least one triggering match,
-   * scanning each record only up to its first one. Records must be in order and must not overlap.
-   * Returns the indexes of those records.
+   * scanning each record only up to its first one. Records must be in order, must not overlap and must
+   * be separated by bytes no pattern contains (newlines). Returns the indexes of those records.
    *
    * @example
    * const m = new ByteMatcher([{ text: "华为" }]);
@@ -196,15 +212,24 @@ export class ByteMatcher {
    * m.candidates(buf, Int32Array.of(0, 2, 17), Int32Array.of(1, 16, 18)); // [1]
    */
   candidates(buf: Uint8Array, starts: Int32Array, ends: Int32Array, count = starts.length): number[] {
-    const delta = this.delta;
-    const firstTrigger = this.firstTrigger;
+    if (count === 0) return [];
+    const lo = starts[0]!;
+    const hi = ends[count - 1]!;
+    const wasm = hi - lo >= WASM_MIN_BYTES ? this.wasm() : null;
+    return wasm
+      ? this.candidatesWasm(wasm, buf, starts, ends, count)
+      : this.candidatesJs(buf, starts, ends, count);
+  }
+
+  private candidatesJs(buf: Uint8Array, starts: Int32Array, ends: Int32Array, count: number): number[] {
+    const { table, classes, shift, firstTrigger } = this;
     const found: number[] = [];
     for (let r = 0; r < count; r++) {
       const lo = starts[r]!;
       const hi = ends[r]!;
       let s = 0;
       for (let i = lo; i < hi; i++) {
-        s = delta[(s << 8) | buf[i]!]!;
+        s = table[(s << shift) | classes[buf[i]!]!]!;
         if (s >= firstTrigger && this.stateTriggers(s, buf, i + 1, lo, hi)) {
           found.push(r);
           break;
@@ -214,13 +239,52 @@ export class ByteMatcher {
     return found;
   }
 
+  private candidatesWasm(
+    w: WasmScanner,
+    buf: Uint8Array,
+    starts: Int32Array,
+    ends: Int32Array,
+    count: number,
+  ): number[] {
+    const lo = starts[0]!;
+    const hi = ends[count - 1]!;
+    const base = w.load(buf, lo, hi);
+    const found: number[] = [];
+    let p = base;
+    let s = 0;
+    let r = 0;
+    const end = base + (hi - lo);
+    for (;;) {
+      const q = w.scan(p, end, s, this.firstTrigger, this.shift);
+      if (q < 0) break;
+      s = w.state();
+      const at = q - base + lo; // just after the byte that fired
+      while (r < count && ends[r]! < at) r++;
+      if (r >= count) break;
+      if (at - 1 >= starts[r]! && this.stateTriggers(s, buf, at, starts[r]!, ends[r]!)) {
+        found.push(r);
+        p = base + (ends[r]! - lo);
+        s = 0;
+        r++;
+      } else {
+        p = q;
+      }
+    }
+    return found;
+  }
+
+  /** The WebAssembly scan loop with this automaton's table, or null where WebAssembly is not there. */
+  private wasm(): WasmScanner | null {
+    if (this.scanner === undefined) this.scanner = WasmScanner.create(this.classes, this.table);
+    return this.scanner;
+  }
+
   /** True if `buf[lo, hi)` holds a triggering match. */
   test(buf: Uint8Array, lo = 0, hi = buf.length): boolean {
-    const delta = this.delta;
-    const firstTrigger = this.firstTrigger;
+    const { table, classes, shift, firstTrigger } = this;
     let s = 0;
     for (let i = lo; i < hi; i++) {
-      s = delta[(s << 8) | buf[i]!]!;
+      s = table[(s << shift) | classes[buf[i]!]!]!;
       if (s >= firstTrigger && this.stateTriggers(s, buf, i + 1, lo, hi)) return true;
     }
     return false;
@@ -228,12 +292,11 @@ export class ByteMatcher {
 
   /** Every match in `buf[lo, hi)` that passes its case and boundary rules, traps included, in order of end. */
   findAll(buf: Uint8Array, lo = 0, hi = buf.length): ByteMatch[] {
-    const delta = this.delta;
-    const firstOutput = this.firstOutput;
+    const { table, classes, shift, firstOutput } = this;
     const found: ByteMatch[] = [];
     let s = 0;
     for (let i = lo; i < hi; i++) {
-      s = delta[(s << 8) | buf[i]!]!;
+      s = table[(s << shift) | classes[buf[i]!]!]!;
       if (s >= firstOutput) {
         const k = s - firstOutput;
         for (let j = this.outStart[k]!; j < this.outStart[k + 1]!; j++) {
@@ -245,6 +308,67 @@ export class ByteMatcher {
       }
     }
     return found;
+  }
+}
+
+/** Below this many bytes the JavaScript loop is used: copying into WebAssembly memory would not pay. */
+const WASM_MIN_BYTES = 1 << 14;
+const CLASS_BASE = 0;
+const TABLE_BASE = 1024;
+
+/** The little of the WebAssembly API used here (the core's lib settings do not declare it). */
+interface WasmMemory {
+  readonly buffer: ArrayBuffer;
+  grow(pages: number): number;
+}
+interface WasmApi {
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => { exports: unknown };
+}
+const wasmApi = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
+
+/** The scan loop of `scan.wat`, with a copy of one automaton's tables in its memory. */
+class WasmScanner {
+  private readonly inputBase: number;
+  private readonly exports: {
+    memory: WasmMemory;
+    scan16: (p: number, end: number, s: number, stop: number, shift: number) => number;
+    scan32: (p: number, end: number, s: number, stop: number, shift: number) => number;
+    state: () => number;
+  };
+  readonly scan: (p: number, end: number, s: number, stop: number, shift: number) => number;
+
+  private constructor(instance: { exports: unknown }, classes: Uint8Array, table: Uint16Array | Uint32Array) {
+    this.exports = instance.exports as unknown as WasmScanner["exports"];
+    this.inputBase = (TABLE_BASE + table.byteLength + 15) & ~15;
+    this.ensure(this.inputBase);
+    const bytes = new Uint8Array(this.exports.memory.buffer);
+    bytes.set(classes, CLASS_BASE);
+    bytes.set(new Uint8Array(table.buffer, table.byteOffset, table.byteLength), TABLE_BASE);
+    this.scan = table instanceof Uint16Array ? this.exports.scan16 : this.exports.scan32;
+  }
+
+  static create(classes: Uint8Array, table: Uint16Array | Uint32Array): WasmScanner | null {
+    if (!wasmApi) return null;
+    const bytes = Uint8Array.from(atob(SCAN_WASM_BASE64), (c) => c.charCodeAt(0));
+    return new WasmScanner(new wasmApi.Instance(new wasmApi.Module(bytes), {}), classes, table);
+  }
+
+  private ensure(bytes: number): void {
+    const memory = this.exports.memory;
+    const missing = bytes - memory.buffer.byteLength;
+    if (missing > 0) memory.grow(Math.ceil(missing / 65536));
+  }
+
+  /** Copies `buf[lo, hi)` into memory and returns the address of its first byte. */
+  load(buf: Uint8Array, lo: number, hi: number): number {
+    this.ensure(this.inputBase + (hi - lo));
+    new Uint8Array(this.exports.memory.buffer).set(buf.subarray(lo, hi), this.inputBase);
+    return this.inputBase;
+  }
+
+  state(): number {
+    return this.exports.state();
   }
 }
 

@@ -48,13 +48,18 @@ export function traditionalForms(s: string): string[] {
 /**
  * Every written form a lexicon alias is matched in: as given, traditional, and with full-width Latin
  * letters and digits (in the given case, upper and lower case, since the matcher folds only ASCII case)
- * when the alias is at most `fullWidthMax` characters long.
+ * when the alias is at most `fullWidthMax` characters long. `traditional` gives the traditional forms
+ * (by default {@link traditionalForms}; a precomputed table saves loading the conversion dictionaries).
  *
  * @example variantsOf("华为") // ["华为", "華為"]
  */
-export function variantsOf(alias: string, fullWidthMax = Number.POSITIVE_INFINITY): string[] {
+export function variantsOf(
+  alias: string,
+  fullWidthMax = Number.POSITIVE_INFINITY,
+  traditional: (s: string) => string[] = traditionalForms,
+): string[] {
   const forms = new Set<string>([alias]);
-  for (const t of traditionalForms(alias)) forms.add(t);
+  for (const t of traditional(alias)) forms.add(t);
   if (LATIN_OR_DIGIT.test(alias) && alias.length <= fullWidthMax) {
     for (const f of [...forms]) {
       forms.add(toFullWidth(f));

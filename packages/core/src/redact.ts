@@ -82,41 +82,46 @@ export function personalStrings(record: ResumeRecord): string[] {
 }
 
 /**
- * Removes personal data from a piece of a record's text: the record's own name, phone, email and address,
- * then anything shaped like a phone number, email, ID number or long number, unit designators, and dates
- * finer than a year.
+ * A function that removes personal data from pieces of one record's text: the record's own name, phone,
+ * email and address, then anything shaped like a phone number, email, ID number or long number, unit
+ * designators, and dates finer than a year. Built once per record.
+ */
+export function redactor(record: ResumeRecord): (s: string) => string {
+  const personal = personalStrings(record);
+  const email = record.email?.trim();
+  const address = record.address?.trim();
+  const label = (p: string) =>
+    p === email ? "[email]" : p === address ? "[address]" : /^[+\d\s-]+$/.test(p) ? "[phone]" : "[name]";
+  const labels = new Map(personal.map((p) => [p.toLowerCase(), label(p)]));
+  const own = personal.length > 0 ? new RegExp(personal.map(escapeRe).join("|"), "gi") : null;
+  return (s: string) => {
+    let out = own ? s.replace(own, (m) => labels.get(m.toLowerCase()) ?? "[name]") : s;
+    out = maskUnits(out);
+    out = out.replace(EMAIL, "[email]").replace(ID_NUMBER, "[id]").replace(PHONE, "[phone]");
+    out = coarsenDates(out);
+    return out.replace(LONG_NUMBER, "[number]");
+  };
+}
+
+/**
+ * Removes personal data from a piece of a record's text (see {@link redactor}).
  *
  * @example redactText("张伟明（13800138000）2015年3月入伍61398部队", { id: "1", name: "张伟明" })
  * // "[name]（[phone]）2015年入伍某部"
  */
-export function redactText(s: string, record: ResumeRecord, personal = personalStrings(record)): string {
-  let out = s;
-  for (const p of personal) {
-    const label = p === record.email?.trim() ? "[email]" : /^[+\d\s-]+$/.test(p) ? "[phone]" : "[name]";
-    out = out.replace(new RegExp(escapeRe(p), "gi"), p === record.address?.trim() ? "[address]" : label);
-  }
-  out = maskUnits(out);
-  out = out.replace(EMAIL, "[email]").replace(ID_NUMBER, "[id]").replace(PHONE, "[phone]");
-  out = coarsenDates(out);
-  return out.replace(LONG_NUMBER, "[number]");
+export function redactText(s: string, record: ResumeRecord): string {
+  return redactor(record)(s);
 }
 
 const CLAUSE_STOP = /[。；;！!？?\n]/;
 
 /** The clause of `value` around `[start, end)`, at most `max` characters, redacted. */
-function quote(
-  value: string,
-  start: number,
-  end: number,
-  record: ResumeRecord,
-  personal: string[],
-  max = 160,
-): string {
+function quote(value: string, start: number, end: number, clean: (s: string) => string, max = 160): string {
   let s = start;
   while (s > 0 && start - s < max / 2 && !CLAUSE_STOP.test(value[s - 1]!)) s--;
   let e = end;
   while (e < value.length && e - end < max / 2 && !CLAUSE_STOP.test(value[e]!)) e++;
-  return redactText(value.slice(s, e).trim(), record, personal);
+  return clean(value.slice(s, e).trim());
 }
 
 /** The value of a field path (`work[2].company`, `text`) in a record. */
@@ -146,8 +151,7 @@ const year = (d: string | null | undefined): string | null => {
  * @example toProfile(hit, record, "P-7Q2M4K9T1C")
  */
 export function toProfile(hit: Hit, record: ResumeRecord, pseudonym: string): Profile {
-  const personal = personalStrings(record);
-  const clean = (s: string) => redactText(s, record, personal);
+  const clean = redactor(record);
   return {
     pseudonym,
     target: {
@@ -165,25 +169,13 @@ export function toProfile(hit: Hit, record: ResumeRecord, pseudonym: string): Pr
       start: year(t.start),
       end: year(t.end),
       concurrent_with_target: t.concurrent_with_target,
-      evidence: quote(
-        fieldValue(record, t.evidence.field),
-        t.evidence.start,
-        t.evidence.end,
-        record,
-        personal,
-      ),
+      evidence: quote(fieldValue(record, t.evidence.field), t.evidence.start, t.evidence.end, clean),
     })),
     activities: hit.activities.map((a) => ({
       activity: a.activity,
       label: a.label,
       client: a.client === null ? null : clean(a.client),
-      evidence: quote(
-        fieldValue(record, a.evidence.field),
-        a.evidence.start,
-        a.evidence.end,
-        record,
-        personal,
-      ),
+      evidence: quote(fieldValue(record, a.evidence.field), a.evidence.start, a.evidence.end, clean),
     })),
     work: (record.work ?? [])
       .filter((w) => w.company)

@@ -11,7 +11,7 @@ import {
 import { extractWork } from "./extract.js";
 import type { Activity, Evidence, Hit, Tie, TieRole } from "./hit.js";
 import { type LexiconEntry, NATIONAL_SECURITY_CATEGORIES, type StateCategory } from "./lexicon.js";
-import { findAllInString } from "./matcher.js";
+import { type ByteMatch, findAllInString } from "./matcher.js";
 import { foldWidth } from "./normalize.js";
 import type { ResumeRecord } from "./record.js";
 
@@ -51,9 +51,14 @@ const CLAUSE_END = /[。；;！!？?\n]/;
 const OPEN_END = /^(?:至今|现在|今|目前|迄今|present|now|current|today|ongoing)$/i;
 
 /** Finds lexicon mentions in one field value: aliases, pattern matches around triggers, traps removed. */
-export function findMentions(lex: CompiledLexicon, field: string, value: string): Mention[] {
+export function findMentions(
+  lex: CompiledLexicon,
+  field: string,
+  value: string,
+  matches?: readonly ByteMatch[],
+): Mention[] {
   if (!value) return [];
-  const raw = findAllInString(lex.matcher, value);
+  const raw = matches ?? findAllInString(lex.matcher, value);
   if (raw.length === 0) return [];
   const traps: [number, number][] = [];
   const found: Mention[] = [];
@@ -137,6 +142,30 @@ export function findMentions(lex: CompiledLexicon, field: string, value: string)
   return chosen.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Runs the automaton once over all the given fields of a record (joined by newlines, which no literal
+ * contains) and hands each field its own matches, with offsets into that field.
+ */
+function matchFields(lex: CompiledLexicon, values: readonly string[]): ByteMatch[][] {
+  const per: ByteMatch[][] = values.map(() => []);
+  const joined = values.join("\n");
+  const all = findAllInString(lex.matcher, joined);
+  if (all.length === 0) return per;
+  const starts: number[] = [];
+  let pos = 0;
+  for (const v of values) {
+    starts.push(pos);
+    pos += v.length + 1;
+  }
+  let f = 0;
+  for (const m of all.sort((a, b) => a.start - b.start)) {
+    while (f + 1 < starts.length && starts[f + 1]! <= m.start) f++;
+    const base = starts[f]!;
+    per[f]!.push({ pattern: m.pattern, start: m.start - base, end: m.end - base });
+  }
+  return per;
+}
+
 function clauseAround(value: string, start: number, end: number): [number, number] {
   let s = start;
   while (s > 0 && !CLAUSE_END.test(value[s - 1]!)) s--;
@@ -211,6 +240,31 @@ export function screenRecord(
   const activities: Activity[] = [];
   const work = record.work ?? [];
 
+  // One pass of the automaton over every field that can carry evidence.
+  const paths: string[] = [];
+  const values: string[] = [];
+  const field = (path: string, value: string | undefined) => {
+    if (value) {
+      paths.push(path);
+      values.push(value);
+    }
+  };
+  work.forEach((w, i) => {
+    field(`work[${i}].company`, w.company);
+    field(`work[${i}].title`, w.title);
+    field(`work[${i}].description`, w.description);
+  });
+  (record.education ?? []).forEach((e, i) => {
+    field(`education[${i}].school`, e.school);
+  });
+  field("text", record.text);
+  const matched = matchFields(lex, values);
+  const byPath = new Map(paths.map((p, i) => [p, matched[i]!]));
+  const mentionsOf = (path: string, value: string): Mention[] => {
+    const m = byPath.get(path);
+    return m && m.length > 0 ? findMentions(lex, path, value, m) : [];
+  };
+
   const noteTarget = (m: Mention, written: string, stint: Stint): void => {
     targetEvidence.push(evidenceOf(m));
     targetStints.push(stint);
@@ -253,8 +307,8 @@ export function screenRecord(
     const endUnknown = !w.end && !span.open && span.start !== null && monthKey(span.start) === latestStart;
     const stint: Stint = { span, order: i, endUnknown };
     if (w.company) {
-      const field = `work[${i}].company`;
-      const mentions = findMentions(lex, field, w.company);
+      const path = `work[${i}].company`;
+      const mentions = mentionsOf(path, w.company);
       const cue = CONCURRENT.test(w.company) || (w.title ? CONCURRENT.test(w.title) : false);
       for (const m of mentions) {
         if (m.entry.kind === "target") {
@@ -267,12 +321,12 @@ export function screenRecord(
       }
     }
     if (w.title) {
-      const mentions = findMentions(lex, `work[${i}].title`, w.title);
+      const mentions = mentionsOf(`work[${i}].title`, w.title);
       postsIn(mentions, w.title, span);
       scanActivities(mentions, w.title);
     }
     if (w.description) {
-      const mentions = findMentions(lex, `work[${i}].description`, w.description);
+      const mentions = mentionsOf(`work[${i}].description`, w.description);
       postsIn(mentions, w.description, span);
       scanActivities(mentions, w.description);
     }
@@ -281,7 +335,7 @@ export function screenRecord(
   // Education: schools are ties; notes (军训 …) are not.
   (record.education ?? []).forEach((e, i) => {
     if (!e.school) return;
-    for (const m of findMentions(lex, `education[${i}].school`, e.school)) {
+    for (const m of mentionsOf(`education[${i}].school`, e.school)) {
       if (m.entry.kind === "state_body") {
         pending.push({ mention: m, role: "education", span: spanOf(e.start, e.end), cue: false });
       }
@@ -291,7 +345,7 @@ export function screenRecord(
   // Free text: employment only where an extracted stint puts the organisation in an employment position.
   if (record.text) {
     const text = record.text;
-    const mentions = findMentions(lex, "text", text);
+    const mentions = mentionsOf("text", text);
     if (mentions.length > 0) {
       const stints = extractWork(text);
       const used = new Set<Mention>();

@@ -77,3 +77,5 @@ export function targetGroups(lex: Pick<Lexicon, "entries">): string[] {
   for (const e of lex.entries) if (e.kind === "target" && e.target) groups.add(e.target);
   return [...groups].sort();
 }
+
+export { traditionalOf, traditionalTable } from "./traditional.js";

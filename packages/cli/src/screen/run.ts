@@ -196,7 +196,7 @@ function readCheckpoint(path: string, fingerprint: string): CheckpointLine | nul
 }
 
 /** Numbers the lines of byte-range tasks: counts newlines per range on the workers, then adds up. */
-async function numberLines(tasks: Task[], workers: number): Promise<void> {
+async function numberLines(tasks: Task[], pool: Pool): Promise<void> {
   const ranged = tasks.filter((t) => t.start !== undefined && t.start > 0);
   if (ranged.length === 0) return;
   const jobs: Job[] = [];
@@ -207,7 +207,7 @@ async function numberLines(tasks: Task[], workers: number): Promise<void> {
       jobs.push({ kind: "count", id: t.index, file: t.file, start: t.start!, end: t.end! });
   }
   const newlines = new Map<number, number>();
-  await runPool(workers, jobs, (id, n) => newlines.set(id, n as number));
+  await pool.run(jobs, (id, n) => newlines.set(id, n as number));
   for (const list of byFile.values()) {
     let before = 0;
     for (const t of list) {
@@ -256,7 +256,6 @@ export async function runScreen(run: ScreenRun, log: (s: string) => void): Promi
   }
 
   const hashing = Promise.all(files.map(sha256File));
-  await numberLines(tasks, run.workers);
   const todo = tasks.filter((t) => !resumeFrom || t.index > resumeFrom.task);
   const totalBytes = todo.reduce((s, t) => s + t.bytes, 0);
   const progress = run.progress ? new Progress(totalBytes) : null;
@@ -286,17 +285,22 @@ export async function runScreen(run: ScreenRun, log: (s: string) => void): Promi
       nextToWrite++;
     }
   };
-  const jobs: Job[] = todo.map((task) => ({ kind: "task", id: task.index, task, options: run.options }));
-  await runPool(
-    run.workers,
-    jobs,
-    (_id, r) => {
-      const result = r as TaskResult;
-      results.set(result.index, result);
-      flush();
-    },
-    (bytes, records) => progress?.advance(bytes, records),
-  );
+  const pool = new Pool(run.workers);
+  try {
+    await numberLines(tasks, pool);
+    const jobs: Job[] = todo.map((task) => ({ kind: "task", id: task.index, task, options: run.options }));
+    await pool.run(
+      jobs,
+      (_id, r) => {
+        const result = r as TaskResult;
+        results.set(result.index, result);
+        flush();
+      },
+      (bytes, records) => progress?.advance(bytes, records),
+    );
+  } finally {
+    pool.close();
+  }
   progress?.done();
   for (const o of outputs) o.close();
   checkpoint.close();
@@ -384,51 +388,72 @@ function writeAtomic(path: string, text: string): void {
   renameSync(`${path}.tmp`, path);
 }
 
+type WorkerMessage =
+  | { type: "progress"; bytes: number; records: number }
+  | { type: "result"; id: number; result: unknown };
+
 /**
- * Runs jobs on `n` worker threads, handing each worker the next job as it finishes one. Results come
- * back through `onResult` in completion order, tagged with the job's id.
+ * Worker threads that stay up for a whole run, so that each compiles its lexicon once. `run` hands each
+ * worker the next job as it finishes one; results come back through `onResult` in completion order,
+ * tagged with the job's id.
  */
-export function runPool(
-  n: number,
-  jobs: Job[],
-  onResult: (id: number, result: unknown) => void,
-  onProgress: (bytes: number, records: number) => void = () => {},
-): Promise<void> {
-  if (jobs.length === 0) return Promise.resolve();
-  const threads = Math.max(1, Math.min(n, jobs.length));
-  return new Promise((resolvePool, reject) => {
-    let next = 0;
-    let running = 0;
-    let failed = false;
-    const workers: Worker[] = [];
-    const retired = new Set<Worker>();
-    const fail = (e: unknown) => {
-      if (failed) return;
-      failed = true;
-      for (const x of workers) void x.terminate();
-      reject(e);
-    };
-    const feed = (w: Worker) => {
-      if (failed) return;
-      if (next >= jobs.length) {
-        retired.add(w);
-        void w.terminate();
-        if (running === 0) resolvePool();
-        return;
-      }
-      running++;
-      w.postMessage(jobs[next++]);
-    };
-    for (let i = 0; i < threads; i++) {
-      const w = new Worker(new URL("./worker.js", import.meta.url));
-      workers.push(w);
-      w.on(
-        "message",
-        (
-          m:
-            | { type: "progress"; bytes: number; records: number }
-            | { type: "result"; id: number; result: unknown },
-        ) => {
+export class Pool {
+  private readonly workers: Worker[] = [];
+  private closed = false;
+
+  constructor(readonly size: number) {}
+
+  private worker(i: number): Worker {
+    let w = this.workers[i];
+    if (!w) {
+      w = new Worker(new URL("./worker.js", import.meta.url));
+      this.workers[i] = w;
+    }
+    return w;
+  }
+
+  run(
+    jobs: Job[],
+    onResult: (id: number, result: unknown) => void,
+    onProgress: (bytes: number, records: number) => void = () => {},
+  ): Promise<void> {
+    if (jobs.length === 0) return Promise.resolve();
+    const threads = Math.max(1, Math.min(this.size, jobs.length));
+    return new Promise((resolveRun, reject) => {
+      let next = 0;
+      let running = 0;
+      let failed = false;
+      const active: Worker[] = [];
+      const cleanup = () => {
+        for (const w of active) {
+          w.removeAllListeners("message");
+          w.removeAllListeners("error");
+          w.removeAllListeners("exit");
+        }
+      };
+      const fail = (e: unknown) => {
+        if (failed) return;
+        failed = true;
+        cleanup();
+        this.close();
+        reject(e);
+      };
+      const feed = (w: Worker) => {
+        if (failed) return;
+        if (next >= jobs.length) {
+          if (running === 0) {
+            cleanup();
+            resolveRun();
+          }
+          return;
+        }
+        running++;
+        w.postMessage(jobs[next++]);
+      };
+      for (let i = 0; i < threads; i++) {
+        const w = this.worker(i);
+        active.push(w);
+        w.on("message", (m: WorkerMessage) => {
           if (m.type === "progress") {
             onProgress(m.bytes, m.records);
             return;
@@ -441,13 +466,18 @@ export function runPool(
             return;
           }
           feed(w);
-        },
-      );
-      w.on("error", fail);
-      w.on("exit", (code) => {
-        if (!retired.has(w)) fail(new Error(`a worker stopped unexpectedly (exit code ${code})`));
-      });
-      feed(w);
-    }
-  });
+        });
+        w.on("error", fail);
+        w.on("exit", (code) => {
+          if (!this.closed) fail(new Error(`a worker stopped unexpectedly (exit code ${code})`));
+        });
+      }
+      for (const w of active) feed(w);
+    });
+  }
+
+  close(): void {
+    this.closed = true;
+    for (const w of this.workers) void w?.terminate();
+  }
 }

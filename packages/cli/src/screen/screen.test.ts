@@ -34,14 +34,36 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "tiegraph-screen-"));
   corpus = join(dir, "resumes.jsonl");
   labels = join(dir, "labels.jsonl");
-  const g = tiegraph(["generate", "resumes", "--count", "4000", "--seed", "11", "--out", corpus, "--labels", labels]);
+  const g = tiegraph([
+    "generate",
+    "resumes",
+    "--count",
+    "4000",
+    "--seed",
+    "11",
+    "--out",
+    corpus,
+    "--labels",
+    labels,
+  ]);
   expect(g.status, g.stderr).toBe(0);
 });
 
 describe("tiegraph screen on generated resumes", () => {
   it("finds planted employees, ties and national-security experience with high precision and recall", () => {
     const out = join(dir, "eval");
-    const r = tiegraph(["screen", corpus, "--target", "huawei", "--out", out, "--as-of", "2025-06", "--workers", "2"]);
+    const r = tiegraph([
+      "screen",
+      corpus,
+      "--target",
+      "huawei",
+      "--out",
+      out,
+      "--as-of",
+      "2025-06",
+      "--workers",
+      "2",
+    ]);
     expect(r.status, r.stderr).toBe(0);
     const e = evaluate(readJsonl<Hit>(join(out, "hits.jsonl")), readJsonl<Truth>(labels));
     console.log(`screen on 4,000 generated resumes (seed 11):\n  ${evaluationLines(e).join("\n  ")}`);
@@ -67,7 +89,11 @@ describe("tiegraph screen on generated resumes", () => {
     const t = funnel.target_employees;
     expect(t.total).toBe(t.current + t.former);
     expect(funnel.manifest.inputs).toEqual([
-      { file: corpus, size: readFileSync(corpus).length, sha256: createHash("sha256").update(readFileSync(corpus)).digest("hex") },
+      {
+        file: corpus,
+        size: readFileSync(corpus).length,
+        sha256: createHash("sha256").update(readFileSync(corpus)).digest("hex"),
+      },
     ]);
     expect(funnel.manifest.lexicon.sha256).toMatch(/^[0-9a-f]{64}$/);
     const hits = readJsonl<Hit>(join(out, "hits.jsonl"));
@@ -86,7 +112,9 @@ describe("tiegraph screen on generated resumes", () => {
     expect(tiegraph(["screen", corpus, "--out", a, "--workers", "1"]).status).toBe(0);
     expect(tiegraph(["screen", corpus, "--out", b, "--workers", "2", "--shard-mb", "1"]).status).toBe(0);
     expect(readFileSync(join(b, "hits.jsonl"), "utf8")).toBe(readFileSync(join(a, "hits.jsonl"), "utf8"));
-    expect(readFileSync(join(b, "profiles.json"), "utf8")).toBe(readFileSync(join(a, "profiles.json"), "utf8"));
+    expect(readFileSync(join(b, "profiles.json"), "utf8")).toBe(
+      readFileSync(join(a, "profiles.json"), "utf8"),
+    );
     const fa = JSON.parse(readFileSync(join(a, "funnel.json"), "utf8"));
     const fb = JSON.parse(readFileSync(join(b, "funnel.json"), "utf8"));
     expect(withoutManifest(fb)).toEqual(withoutManifest(fa));
@@ -97,7 +125,10 @@ describe("tiegraph screen on generated resumes", () => {
       const out = join(dir, name);
       const r = tiegraph(["screen", corpus, "--out", out, "--sample", "500", ...extra]);
       expect(r.status, r.stderr).toBe(0);
-      return { funnel: JSON.parse(readFileSync(join(out, "funnel.json"), "utf8")), hits: readFileSync(join(out, "hits.jsonl"), "utf8") };
+      return {
+        funnel: JSON.parse(readFileSync(join(out, "funnel.json"), "utf8")),
+        hits: readFileSync(join(out, "hits.jsonl"), "utf8"),
+      };
     };
     const a = run("s1", ["--seed", "5", "--workers", "1"]);
     const b = run("s2", ["--seed", "5", "--workers", "2", "--shard-mb", "1"]);
@@ -120,15 +151,21 @@ describe("tiegraph screen on generated resumes", () => {
     expect(tiegraph(["screen", big, "--out", clean, "--workers", "1", "--shard-mb", "2"]).status).toBe(0);
 
     const killed = join(dir, "killed");
-    const child = spawn(process.execPath, [bin, "screen", big, "--out", killed, "--workers", "1", "--shard-mb", "2"], {
-      env,
-      stdio: "ignore",
-    });
+    const child = spawn(
+      process.execPath,
+      [bin, "screen", big, "--out", killed, "--workers", "1", "--shard-mb", "2"],
+      {
+        env,
+        stdio: "ignore",
+      },
+    );
     const checkpoint = join(killed, "checkpoint.jsonl");
     await new Promise<void>((resolve, reject) => {
       const started = Date.now();
       const poll = setInterval(() => {
-        const lines = existsSync(checkpoint) ? readFileSync(checkpoint, "utf8").split("\n").filter(Boolean).length : 0;
+        const lines = existsSync(checkpoint)
+          ? readFileSync(checkpoint, "utf8").split("\n").filter(Boolean).length
+          : 0;
         if (lines >= 4) {
           clearInterval(poll);
           child.kill("SIGKILL");
@@ -145,7 +182,9 @@ describe("tiegraph screen on generated resumes", () => {
     const resumed = tiegraph(["screen", big, "--out", killed, "--workers", "2", "--shard-mb", "2"]);
     expect(resumed.status, resumed.stderr).toBe(0);
     expect(resumed.stderr).toMatch(/resuming after task \d+ of \d+/);
-    expect(readFileSync(join(killed, "hits.jsonl"), "utf8")).toBe(readFileSync(join(clean, "hits.jsonl"), "utf8"));
+    expect(readFileSync(join(killed, "hits.jsonl"), "utf8")).toBe(
+      readFileSync(join(clean, "hits.jsonl"), "utf8"),
+    );
     const a = JSON.parse(readFileSync(join(clean, "funnel.json"), "utf8"));
     const b = JSON.parse(readFileSync(join(killed, "funnel.json"), "utf8"));
     expect(withoutManifest(b)).toEqual(withoutManifest(a));
@@ -164,7 +203,11 @@ describe("tiegraph screen on bad input", () => {
     const lines = [
       good("a1"),
       '{"id": "t1", "work": [{"company": "华为技术有限公司"',
-      Buffer.concat([Buffer.from('{"id":"u1","text":"华为'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]).toString("latin1"),
+      Buffer.concat([
+        Buffer.from('{"id":"u1","text":"华为'),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('"}'),
+      ]).toString("latin1"),
       JSON.stringify({ id: "w1", work: "华为技术有限公司" }),
       `{"id":"big","text":"华为${"x".repeat(10 * 1024 * 1024)}"}`,
       good("a2"),
@@ -212,12 +255,25 @@ describe("tiegraph screen on bad input", () => {
       ["utf16.jsonl", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")])],
       ["bom.jsonl", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])],
       ["gz.jsonl.gz", gzipSync(Buffer.from(text))],
-      ["array.json", Buffer.from(JSON.stringify([JSON.parse(good("g1")), JSON.parse(good("g2", "深圳市公安局南山分局"))], null, 2))],
-      ["rows.csv", Buffer.from("id,company,start,end\ng1,华为技术有限公司,2015.03,至今\ng2,深圳市公安局南山分局,2015.03,至今\ng3,too,many,columns,here\n")],
+      [
+        "array.json",
+        Buffer.from(
+          JSON.stringify([JSON.parse(good("g1")), JSON.parse(good("g2", "深圳市公安局南山分局"))], null, 2),
+        ),
+      ],
+      [
+        "rows.csv",
+        Buffer.from(
+          "id,company,start,end\ng1,华为技术有限公司,2015.03,至今\ng2,深圳市公安局南山分局,2015.03,至今\ng3,too,many,columns,here\n",
+        ),
+      ],
       ["empty.jsonl", Buffer.alloc(0)],
     ];
     const map = join(d, "csv-map.json");
-    writeFileSync(map, JSON.stringify({ id: "id", work: [{ company: "company", start: "start", end: "end" }] }));
+    writeFileSync(
+      map,
+      JSON.stringify({ id: "id", work: [{ company: "company", start: "start", end: "end" }] }),
+    );
     for (const [name, bytes] of files) {
       if (bytes === null) continue; // no iconv on this machine
       const file = join(d, name);
@@ -232,7 +288,10 @@ describe("tiegraph screen on bad input", () => {
         expect(funnel.records_read).toBe(0);
         continue;
       }
-      expect(hits.map((h) => [h.id, h.target.status, h.ties.map((t) => t.category)]), name).toEqual([
+      expect(
+        hits.map((h) => [h.id, h.target.status, h.ties.map((t) => t.category)]),
+        name,
+      ).toEqual([
         ["g1", "current", []],
         ["g2", null, ["public_security"]],
       ]);
@@ -258,8 +317,17 @@ describe("tiegraph screen on bad input", () => {
 
   it("finds names in dumps written with \\u escapes", () => {
     const file = join(dir, "escaped.jsonl");
-    const plain = { id: "e1", work: [{ company: "华为技术有限公司", start: "2012.01", end: "至今" }, { company: "国家安全部", start: "2013", end: "2014" }] };
-    writeFileSync(file, `${JSON.stringify(plain).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`);
+    const plain = {
+      id: "e1",
+      work: [
+        { company: "华为技术有限公司", start: "2012.01", end: "至今" },
+        { company: "国家安全部", start: "2013", end: "2014" },
+      ],
+    };
+    writeFileSync(
+      file,
+      `${JSON.stringify(plain).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`,
+    );
     const out = join(dir, "escaped.out");
     expect(tiegraph(["screen", file, "--out", out]).status).toBe(0);
     const [hit] = readJsonl<Hit>(join(out, "hits.jsonl"));
@@ -281,7 +349,15 @@ describe("tiegraph screen on bad input", () => {
   });
 
   it("has --help on every command", () => {
-    for (const args of [[], ["screen"], ["generate"], ["generate", "resumes"], ["lexicon"], ["lexicon", "stats"], ["demo"]]) {
+    for (const args of [
+      [],
+      ["screen"],
+      ["generate"],
+      ["generate", "resumes"],
+      ["lexicon"],
+      ["lexicon", "stats"],
+      ["demo"],
+    ]) {
       const r = tiegraph([...args, "--help"]);
       expect(r.status, args.join(" ")).toBe(0);
       expect(r.stdout).toMatch(/Usage: tiegraph/);

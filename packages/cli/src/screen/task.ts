@@ -19,7 +19,7 @@ import {
   readBatches,
   toResumeRecord,
 } from "@tiegraph/io";
-import { loadLexicon } from "@tiegraph/lexicons";
+import { loadLexicon, traditionalOf } from "@tiegraph/lexicons";
 import { pseudonym } from "../pseudonym.js";
 import { SampleHeap, sampleKey } from "./sample.js";
 
@@ -77,7 +77,10 @@ let compiled: { key: string; lex: CompiledLexicon } | undefined;
 /** The compiled lexicon for a target, built once per thread. */
 export function lexiconFor(target: string): CompiledLexicon {
   if (compiled?.key !== target) {
-    compiled = { key: target, lex: compileLexicon(loadLexicon().entries, { target }) };
+    compiled = {
+      key: target,
+      lex: compileLexicon(loadLexicon().entries, { target, traditional: traditionalOf }),
+    };
   }
   return compiled.lex;
 }
