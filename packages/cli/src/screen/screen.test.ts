@@ -75,6 +75,24 @@ describe("tiegraph screen on generated resumes", () => {
     expect(e.tie_categories.precision).toBeGreaterThanOrEqual(0.97);
     expect(e.tie_categories.recall).toBeGreaterThanOrEqual(0.9);
     expect(e.activities.precision).toBeGreaterThanOrEqual(0.97);
+
+    // The published profiles carry none of the people's names, phones, emails, addresses or ids.
+    const published =
+      readFileSync(join(out, "profiles.md"), "utf8") + readFileSync(join(out, "profiles.json"), "utf8");
+    const profiled = new Set(
+      readJsonl<Hit>(join(out, "hits.jsonl"))
+        .filter((h) => h.national_security)
+        .map((h) => h.id),
+    );
+    expect(profiled.size).toBeGreaterThan(20);
+    expect(published.match(/^## P-/gm)?.length).toBe(profiled.size);
+    for (const r of readJsonl<Record<string, string>>(corpus)) {
+      if (!profiled.has(r.id!)) continue;
+      for (const k of ["id", "name", "phone", "email", "address"]) {
+        if (r[k] && r[k]!.length >= 2) expect(published, `${k} of ${r.id}`).not.toContain(r[k]);
+      }
+    }
+    expect(published).not.toMatch(/[0-9]{5}部队|@example|1[3-9][0-9]{9}/);
   });
 
   it("writes a funnel whose counts add up and whose manifest identifies the input", () => {
