@@ -261,4 +261,52 @@ describe("screenRecord", () => {
       screenRecord({ id: "r8", work: [{ company: "国家安全生产监督管理总局" }] }, at, lex, { asOf }),
     ).toBeNull();
   });
+
+  it("takes a name that opens a dated line as a stint, in any script", () => {
+    const hit = screenRecord(
+      {
+        id: "r9",
+        text:
+          "工作经历\n2016.08-2019.04 國家安全部 技术员\n2019.05-至今 HiSilicon 工程师，负责与合作伙伴对接\n" +
+          "Huawei Technologies Co., Ltd. (09/1999—05/2008), Systems Architect",
+      },
+      at,
+      lex,
+      { asOf },
+    )!;
+    expect(hit.target.status).toBe("current");
+    expect(hit.target.evidence.map((e) => e.text).sort()).toEqual(["HiSilicon", "Huawei"]);
+    expect(hit.ties.map((t) => [t.entity, t.role, t.start, t.end])).toEqual([
+      ["int.mss", "employment", "2016-08", "2019-04"],
+    ]);
+  });
+
+  it("does not take a hand-over year written without months for concurrency", () => {
+    const hit = screenRecord(
+      {
+        id: "r10",
+        work: [
+          { company: "华为", start: "2013", end: "2018" },
+          { company: "国家安全部", start: "2018", end: "now" },
+        ],
+      },
+      at,
+      lex,
+      { asOf },
+    )!;
+    expect(hit.ties[0]).toMatchObject({ role: "employment", concurrent_with_target: false });
+    const overlapping = screenRecord(
+      {
+        id: "r11",
+        work: [
+          { company: "华为", start: "2010", end: "2016" },
+          { company: "国家安全部", start: "2012", end: "2014" },
+        ],
+      },
+      at,
+      lex,
+      { asOf },
+    )!;
+    expect(overlapping.ties[0]).toMatchObject({ role: "concurrent", concurrent_with_target: true });
+  });
 });

@@ -1,6 +1,7 @@
 import type { CompiledLexicon } from "./compile.js";
 import {
   type DateRange,
+  findDateRanges,
   formatYearMonth,
   overlaps,
   parseDate,
@@ -166,6 +167,47 @@ function matchFields(lex: CompiledLexicon, values: readonly string[]): ByteMatch
   return per;
 }
 
+const LINE_BREAK = /[\n；;。]/;
+/** Words that make a line at a school a job there (教师, lecturer …), not study. */
+const WORK_WORDS =
+  /任|工作|教师|讲师|教授|研究员|工程师|助理|干事|lecturer|professor|researcher|engineer|staff/i;
+/** What may stand between a line's date range and the name that follows it. */
+const DATE_TO_NAME = /^[\s,，、:：|·•\-–—]*(?:在|于|就职于|任职于|at)?[\s,，、:：]*$/i;
+const BEFORE_DATE = /^[\s\-–—•·*#]*$/;
+
+function lineEnd(text: string, from: number): number {
+  let e = from;
+  while (e < text.length && !LINE_BREAK.test(text[e]!)) e++;
+  return e;
+}
+
+/** The date range that opens the line in which `at` stands, when only separators come between them. */
+function datedLineStart(text: string, at: number): DateRange | null {
+  let s = at;
+  while (s > 0 && !LINE_BREAK.test(text[s - 1]!)) s--;
+  const prefix = text.slice(s, at);
+  if (prefix.length === 0 || prefix.length > 40) return null;
+  const ranges = findDateRanges(prefix);
+  if (ranges.length !== 1) return null;
+  const r = ranges[0]!;
+  if (r.start === null || !BEFORE_DATE.test(prefix.slice(0, r.index))) return null;
+  return DATE_TO_NAME.test(prefix.slice(r.index + r.length)) ? r : null;
+}
+
+/**
+ * The date range in parentheses after a name that opens a line (`Huawei Technologies Co., Ltd.
+ * (09/1999—05/2008), Systems Architect`).
+ */
+function datedAfterName(text: string, start: number, end: number): DateRange | null {
+  let s = start;
+  while (s > 0 && text[s - 1] !== "\n") s--;
+  if (!BEFORE_DATE.test(text.slice(s, start))) return null;
+  const rest = /^[^()\n，。；]{0,24}?[(（]([^()（）\n]{4,40})[)）]/.exec(text.slice(end, end + 80));
+  if (!rest) return null;
+  const ranges = findDateRanges(rest[1]!);
+  return ranges.length === 1 && ranges[0]!.start !== null ? ranges[0]! : null;
+}
+
 function clauseAround(value: string, start: number, end: number): [number, number] {
   let s = start;
   while (s > 0 && !CLAUSE_END.test(value[s - 1]!)) s--;
@@ -193,6 +235,21 @@ interface Stint {
   order: number;
   /** No end is written and no later stint was started. */
   endUnknown: boolean;
+}
+
+/**
+ * A span narrowed to the months it certainly covers: a start written as a bare year counts from that
+ * year's December, an end written as a bare year up to its January (a stint within one bare year keeps
+ * the whole year). `2013–2018` and `2018–now` then do not overlap: 2018 is a hand-over, not concurrency.
+ */
+function certain(sp: Span): Span {
+  const { start, end } = sp;
+  if (start && end && start.year === end.year && (start.month === null || end.month === null)) return sp;
+  return {
+    start: start && start.month === null ? { year: start.year, month: 12 } : start,
+    end: end && end.month === null ? { year: end.year, month: 1 } : end,
+    open: sp.open,
+  };
 }
 
 const monthKey = (ym: YearMonth | null): number => (ym ? ym.year * 12 + (ym.month ?? 1) : -1);
@@ -364,6 +421,27 @@ export function screenRecord(
           }
         }
       });
+      // A name that opens a dated list line (`2016.08-2019.04 國家安全部 技术员`) is a stint even where
+      // extraction did not name it (traditional script, Latin names in Chinese lines).
+      mentions.forEach((m, k) => {
+        if (used.has(m) || (m.entry.kind !== "target" && m.entry.kind !== "state_body")) return;
+        const dated = datedLineStart(text, m.start) ?? datedAfterName(text, m.start, m.end);
+        if (!dated) return;
+        used.add(m);
+        const line = text.slice(m.start, lineEnd(text, m.end));
+        if (m.entry.kind === "target") {
+          // Partner words count only next to the name (华为授权代理商), not in the duties that follow.
+          const near = line.slice(0, Math.min(line.length, m.end - m.start + 12)).split(/[，；。]/)[0]!;
+          if (!NOT_EMPLOYER.test(near))
+            noteTarget(m, m.text, { span: dated, order: work.length + stints.length + k, endUnknown: false });
+          return;
+        }
+        const study =
+          m.entry.category === "defence_education" || m.entry.category === "defence_education_seven_sons";
+        const role: TieRole =
+          study && !WORK_WORDS.test(line) ? "education" : CONCURRENT.test(line) ? "concurrent" : "employment";
+        pending.push({ mention: m, role, span: dated, cue: role === "concurrent" });
+      });
       postsIn(
         mentions.filter((m) => !used.has(m)),
         text,
@@ -393,7 +471,7 @@ export function screenRecord(
     const overlap =
       p.role !== "education" &&
       p.span !== null &&
-      targetStints.some((t) => overlaps(p.span!, t.span, options.asOf, 2));
+      targetStints.some((t) => overlaps(certain(p.span!), certain(t.span), options.asOf, 2));
     const role: TieRole =
       p.role === "education"
         ? "education"
