@@ -71,6 +71,14 @@ export function program(io: { out: (s: string) => void; err: (s: string) => void
         .choices(["auto", "utf-8", "gb18030", "gbk", "utf-16le", "utf-16be"])
         .default("auto"),
     )
+    .addOption(
+      new Option(
+        "--invalid-encoding <how>",
+        "records with bytes invalid in the encoding: set aside (reject) or kept with U+FFFD in their place (replace)",
+      )
+        .choices(["reject", "replace"])
+        .default("reject"),
+    )
     .option("--as-of <month>", "month that open-ended stints run to (YYYY-MM); default: this month")
     .option("--max-record-bytes <n>", "longest record accepted", int("--max-record-bytes", 1024), 4 << 20)
     .option(
@@ -186,6 +194,7 @@ export async function screen(
     map,
     asOf,
     maxRecordBytes: o.maxRecordBytes,
+    invalidEncoding: o.invalidEncoding,
     pseudonymKey: pseudonymKey(),
     sample: o.sample !== undefined ? { n: o.sample, seed: o.seed } : null,
   };
@@ -193,6 +202,7 @@ export async function screen(
     target: o.target,
     format: o.format,
     encoding: o.encoding,
+    invalid_encoding: o.invalidEncoding,
     map: o.map ?? null,
     as_of: `${asOf.year}-${String(asOf.month ?? 1).padStart(2, "0")}`,
     sample: o.sample ?? null,
@@ -308,6 +318,7 @@ export function screenDefaults() {
     seed: 1,
     format: "auto",
     encoding: "auto",
+    invalidEncoding: "reject",
     maxRecordBytes: 4 << 20,
     shardMb: 32,
     progress: true,

@@ -49,6 +49,10 @@ const POST_HOLDER = /代表|联络员|联络人|特派员|驻.{0,12}(?:人员|�
 const NOT_EMPLOYER =
   /代理|经销|分销|授权|合作伙伴|服务商|外包|客户|供应商|渠道|reseller|partner|distributor|dealer|supplier|vendor|customer|contractor|outsourc/i;
 const CLAUSE_END = /[。；;！!？?\n]/;
+/** The part of a clause a post is named in: commas and brackets end it too. */
+const SUB_CLAUSE_END = /[。；;！!？?\n，,、()（）]/;
+/** Words after a military body that say the person served in it. */
+const SERVICE = /^[^，。；,;\n]{0,10}?(?:服役|退役|入伍|转业|复员|服现役|参军)/;
 const OPEN_END = /^(?:至今|现在|今|目前|迄今|present|now|current|today|ongoing)$/i;
 
 /** Finds lexicon mentions in one field value: aliases, pattern matches around triggers, traps removed. */
@@ -208,11 +212,11 @@ function datedAfterName(text: string, start: number, end: number): DateRange | n
   return ranges.length === 1 && ranges[0]!.start !== null ? ranges[0]! : null;
 }
 
-function clauseAround(value: string, start: number, end: number): [number, number] {
+function clauseAround(value: string, start: number, end: number, stop = CLAUSE_END): [number, number] {
   let s = start;
-  while (s > 0 && !CLAUSE_END.test(value[s - 1]!)) s--;
+  while (s > 0 && !stop.test(value[s - 1]!)) s--;
   let e = end;
-  while (e < value.length && !CLAUSE_END.test(value[e]!)) e++;
+  while (e < value.length && !stop.test(value[e]!)) e++;
   return [s, e];
 }
 
@@ -347,10 +351,13 @@ export function screenRecord(
   const postsIn = (mentions: Mention[], value: string, span: Span | null): void => {
     for (const m of mentions) {
       if (m.entry.kind !== "state_body") continue;
-      const [cs, ce] = clauseAround(value, m.start, m.end);
+      const [cs, ce] = clauseAround(value, m.start, m.end, SUB_CLAUSE_END);
       const clause = value.slice(cs, ce);
       if (CONCURRENT.test(clause) || POST_HOLDER.test(clause)) {
         pending.push({ mention: m, role: "concurrent", span, cue: true });
+      } else if (m.entry.category === "military" && SERVICE.test(value.slice(m.end, m.end + 16))) {
+        // 从中国人民解放军上尉军衔退役, 在空军某部服役: service, wherever it is written.
+        pending.push({ mention: m, role: "employment", span, cue: false });
       }
     }
   };

@@ -44,6 +44,8 @@ export interface TaskOptions {
   map: FieldMap | null;
   asOf: YearMonth;
   maxRecordBytes: number;
+  /** What becomes of records with bytes invalid in the encoding. */
+  invalidEncoding: "reject" | "replace";
   /** Key of the keyed hash that turns record ids into pseudonyms. */
   pseudonymKey: string;
   /** Draw a sample of `n` records with `seed` instead of screening everything. */
@@ -161,6 +163,7 @@ export async function runTask(
     format: options.format,
     encoding: options.encoding,
     maxRecordBytes: options.maxRecordBytes,
+    invalidEncoding: options.invalidEncoding,
     ...(task.start !== undefined ? { start: task.start } : {}),
     ...(task.end !== undefined ? { end: task.end } : {}),
     ...(task.firstLine !== undefined ? { firstLine: task.firstLine } : {}),
