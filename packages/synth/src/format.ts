@@ -109,12 +109,40 @@ export function toCsvRow(g: Generated): string {
   const work: WorkEntry[] = r.work ?? [];
   for (let i = 0; i < CSV_MAX_ENTRIES; i++) {
     const w = work[i];
-    for (const f of WORK_FIELDS) row += "," + (w === undefined ? "" : csvField(w[f]));
+    if (w === undefined) row += ",,,,,";
+    else {
+      row +=
+        "," +
+        csvField(w.company) +
+        "," +
+        csvField(w.title) +
+        "," +
+        csvField(w.start) +
+        "," +
+        csvField(w.end) +
+        "," +
+        csvField(w.description);
+    }
   }
   const edu: EducationEntry[] = r.education ?? [];
   for (let i = 0; i < CSV_MAX_ENTRIES; i++) {
     const e = edu[i];
-    for (const f of EDUCATION_FIELDS) row += "," + (e === undefined ? "" : csvField(e[f]));
+    if (e === undefined) row += ",,,,,,";
+    else {
+      row +=
+        "," +
+        csvField(e.school) +
+        "," +
+        csvField(e.degree) +
+        "," +
+        csvField(e.major) +
+        "," +
+        csvField(e.start) +
+        "," +
+        csvField(e.end) +
+        "," +
+        csvField(e.note);
+    }
   }
   return row + "\n";
 }
