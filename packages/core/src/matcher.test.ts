@@ -110,6 +110,15 @@ describe("ByteMatcher", () => {
     expect(got).toEqual(expected);
   });
 
+  it("finds whole words after JSON escapes in raw JSON text", () => {
+    const m = new ByteMatcher([{ text: "PLA", exactCase: true, wordBoundary: true }]);
+    const line = enc(JSON.stringify({ text: "Served:\nPLA Unit 61398\tPLA" }));
+    expect(m.test(line)).toBe(true);
+    expect(m.findAll(line)).toHaveLength(2);
+    expect(m.test(enc('{"text":"xPLA"}'))).toBe(false);
+    expect(m.test(enc(JSON.stringify({ text: "中PLA" }).replace("中", "\\u4e2d")))).toBe(true);
+  });
+
   it("keeps offsets right around astral characters", () => {
     const m = new ByteMatcher([{ text: "华为" }]);
     expect(findAllInString(m, "𠀀华为")).toEqual([{ pattern: 0, start: 2, end: 4 }]);

@@ -39,6 +39,29 @@ const STATE_UNCONDITIONAL_TRIGGER = 1; // some triggering output needs no check
 const isAsciiAlnum = (b: number): boolean =>
   (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x5a) || (b >= 0x61 && b <= 0x7a);
 
+const isHex = (b: number): boolean =>
+  (b >= 0x30 && b <= 0x39) || (b >= 0x41 && b <= 0x46) || (b >= 0x61 && b <= 0x66);
+
+/**
+ * Does `buf[at]` follow a JSON escape (`\n`, `\t`, `\u4e2d` …)? In raw JSON the letter or hex digit
+ * before a name is then not part of a word: `"…\nPLA"` has PLA at the start of a line.
+ */
+function afterEscape(buf: Uint8Array, at: number, lo: number): boolean {
+  const c = buf[at - 1]!;
+  if (
+    at - 2 >= lo &&
+    buf[at - 2] === 0x5c &&
+    (c === 0x6e || c === 0x74 || c === 0x72 || c === 0x62 || c === 0x66)
+  ) {
+    return at - 3 < lo || buf[at - 3] !== 0x5c;
+  }
+  if (at - 6 >= lo && buf[at - 6] === 0x5c && buf[at - 5] === 0x75) {
+    for (let k = at - 4; k < at; k++) if (!isHex(buf[k]!)) return false;
+    return true;
+  }
+  return false;
+}
+
 const lowerAscii = (b: number): number => (b >= 0x41 && b <= 0x5a ? b + 32 : b);
 
 export class ByteMatcher {
@@ -185,7 +208,14 @@ export class ByteMatcher {
       for (let k = 0; k < bytes.length; k++) if (buf[start + k] !== bytes[k]) return false;
     }
     if (spec.wordBoundary) {
-      if (start > lo && isAsciiAlnum(buf[start - 1]!) && isAsciiAlnum(bytes[0]!)) return false;
+      if (
+        start > lo &&
+        isAsciiAlnum(buf[start - 1]!) &&
+        isAsciiAlnum(bytes[0]!) &&
+        !afterEscape(buf, start, lo)
+      ) {
+        return false;
+      }
       if (end < hi && isAsciiAlnum(buf[end]!) && isAsciiAlnum(bytes[bytes.length - 1]!)) return false;
     }
     return true;
@@ -249,28 +279,60 @@ export class ByteMatcher {
     const lo = starts[0]!;
     const hi = ends[count - 1]!;
     const base = w.load(buf, lo, hi);
-    const found: number[] = [];
-    let p = base;
-    let s = 0;
-    let r = 0;
-    const end = base + (hi - lo);
-    for (;;) {
-      const q = w.scan(p, end, s, this.firstTrigger, this.shift);
-      if (q < 0) break;
-      s = w.state();
-      const at = q - base + lo; // just after the byte that fired
-      while (r < count && ends[r]! < at) r++;
-      if (r >= count) break;
-      if (at - 1 >= starts[r]! && this.stateTriggers(s, buf, at, starts[r]!, ends[r]!)) {
-        found.push(r);
-        p = base + (ends[r]! - lo);
-        s = 0;
-        r++;
-      } else {
-        p = q;
+    const mem = (at: number) => base + (at - lo);
+    // Four lanes over four runs of records of about equal size, when the table is 16-bit.
+    const lanes: { r: number; rEnd: number; p: number; end: number; s: number; found: number[] }[] = [];
+    const laneCount = w.lanes && count >= 16 ? 4 : 1;
+    let r0 = 0;
+    for (let k = 0; k < laneCount; k++) {
+      let r1 = count;
+      if (k < laneCount - 1) {
+        const cut = lo + ((hi - lo) * (k + 1)) / laneCount;
+        r1 = r0;
+        while (r1 < count && starts[r1]! < cut) r1++;
+      }
+      const p = r0 < count ? mem(starts[r0]!) : mem(hi);
+      const end = r1 > r0 ? mem(ends[r1 - 1]!) : p;
+      lanes.push({ r: r0, rEnd: r1, p, end, s: 0, found: [] });
+      r0 = r1;
+    }
+    /** Handles a lane that fired just before `lane.p`: marks its record or lets the walk go on. */
+    const fired = (lane: (typeof lanes)[number]) => {
+      const at = lane.p - base + lo;
+      while (lane.r < lane.rEnd && ends[lane.r]! < at) lane.r++;
+      if (lane.r >= lane.rEnd) {
+        lane.p = lane.end;
+        return;
+      }
+      if (at - 1 >= starts[lane.r]! && this.stateTriggers(lane.s, buf, at, starts[lane.r]!, ends[lane.r]!)) {
+        lane.found.push(lane.r);
+        lane.p = mem(ends[lane.r]!);
+        lane.s = 0;
+        lane.r++;
+      }
+    };
+    if (laneCount === 4) {
+      for (;;) {
+        let n = Number.POSITIVE_INFINITY;
+        for (const lane of lanes) n = Math.min(n, lane.end - lane.p);
+        if (n <= 0) break;
+        w.setLanes(lanes);
+        const mask = w.scan4(n, this.firstTrigger, this.shift);
+        w.getLanes(lanes);
+        for (let k = 0; k < 4; k++) if (mask & (1 << k)) fired(lanes[k]!);
       }
     }
-    return found;
+    // Whatever is left of each lane, one walk at a time.
+    for (const lane of lanes) {
+      while (lane.p < lane.end) {
+        const q = w.scan(lane.p, lane.end, lane.s, this.firstTrigger, this.shift);
+        if (q < 0) break;
+        lane.p = q;
+        lane.s = w.state();
+        fired(lane);
+      }
+    }
+    return lanes.flatMap((lane) => lane.found);
   }
 
   /** The WebAssembly scan loop with this automaton's table, or null where WebAssembly is not there. */
@@ -294,25 +356,52 @@ export class ByteMatcher {
   findAll(buf: Uint8Array, lo = 0, hi = buf.length): ByteMatch[] {
     const { table, classes, shift, firstOutput } = this;
     const found: ByteMatch[] = [];
+    const wasm = hi - lo >= WASM_FINDALL_BYTES ? this.wasm() : null;
+    if (wasm) {
+      const base = wasm.load(buf, lo, hi);
+      const end = base + (hi - lo);
+      let p = base;
+      let s = 0;
+      for (;;) {
+        const q = wasm.scan(p, end, s, firstOutput, shift);
+        if (q < 0) break;
+        s = wasm.state();
+        this.outputsAt(s, buf, q - base + lo, lo, hi, found);
+        p = q;
+      }
+      return found;
+    }
     let s = 0;
     for (let i = lo; i < hi; i++) {
       s = table[(s << shift) | classes[buf[i]!]!]!;
-      if (s >= firstOutput) {
-        const k = s - firstOutput;
-        for (let j = this.outStart[k]!; j < this.outStart[k + 1]!; j++) {
-          const p = this.outputs[j]!;
-          if (this.verify(p, buf, i + 1, lo, hi)) {
-            found.push({ pattern: p, start: i + 1 - this.patternBytes[p]!.length, end: i + 1 });
-          }
-        }
-      }
+      if (s >= firstOutput) this.outputsAt(s, buf, i + 1, lo, hi, found);
     }
     return found;
+  }
+
+  /** Adds the matches of state `s`, reached just before byte `end`, that pass their rules. */
+  private outputsAt(
+    s: number,
+    buf: Uint8Array,
+    end: number,
+    lo: number,
+    hi: number,
+    found: ByteMatch[],
+  ): void {
+    const k = s - this.firstOutput;
+    for (let j = this.outStart[k]!; j < this.outStart[k + 1]!; j++) {
+      const p = this.outputs[j]!;
+      if (this.verify(p, buf, end, lo, hi)) {
+        found.push({ pattern: p, start: end - this.patternBytes[p]!.length, end });
+      }
+    }
   }
 }
 
 /** Below this many bytes the JavaScript loop is used: copying into WebAssembly memory would not pay. */
 const WASM_MIN_BYTES = 1 << 14;
+/** Below this many bytes `findAll` walks in JavaScript. */
+const WASM_FINDALL_BYTES = 256;
 const CLASS_BASE = 0;
 const TABLE_BASE = 1024;
 
@@ -334,8 +423,11 @@ class WasmScanner {
     memory: WasmMemory;
     scan16: (p: number, end: number, s: number, stop: number, shift: number) => number;
     scan32: (p: number, end: number, s: number, stop: number, shift: number) => number;
+    scan4x16: (n: number, stop: number, shift: number) => number;
     state: () => number;
-  };
+  } & Record<`${"p" | "s"}${0 | 1 | 2 | 3}`, { value: number }>;
+  /** Whether the four-lane loop can be used (it reads 16-bit tables). */
+  readonly lanes: boolean;
   readonly scan: (p: number, end: number, s: number, stop: number, shift: number) => number;
 
   private constructor(instance: { exports: unknown }, classes: Uint8Array, table: Uint16Array | Uint32Array) {
@@ -346,6 +438,35 @@ class WasmScanner {
     bytes.set(classes, CLASS_BASE);
     bytes.set(new Uint8Array(table.buffer, table.byteOffset, table.byteLength), TABLE_BASE);
     this.scan = table instanceof Uint16Array ? this.exports.scan16 : this.exports.scan32;
+    this.lanes = table instanceof Uint16Array;
+  }
+
+  scan4(n: number, stop: number, shift: number): number {
+    return this.exports.scan4x16(n, stop, shift);
+  }
+
+  setLanes(lanes: readonly { p: number; s: number }[]): void {
+    const e = this.exports;
+    e.p0.value = lanes[0]!.p;
+    e.s0.value = lanes[0]!.s;
+    e.p1.value = lanes[1]!.p;
+    e.s1.value = lanes[1]!.s;
+    e.p2.value = lanes[2]!.p;
+    e.s2.value = lanes[2]!.s;
+    e.p3.value = lanes[3]!.p;
+    e.s3.value = lanes[3]!.s;
+  }
+
+  getLanes(lanes: { p: number; s: number }[]): void {
+    const e = this.exports;
+    lanes[0]!.p = e.p0.value;
+    lanes[0]!.s = e.s0.value;
+    lanes[1]!.p = e.p1.value;
+    lanes[1]!.s = e.s1.value;
+    lanes[2]!.p = e.p2.value;
+    lanes[2]!.s = e.s2.value;
+    lanes[3]!.p = e.p3.value;
+    lanes[3]!.s = e.s3.value;
   }
 
   static create(classes: Uint8Array, table: Uint16Array | Uint32Array): WasmScanner | null {

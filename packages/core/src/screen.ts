@@ -9,7 +9,7 @@ import {
   type Span,
   type YearMonth,
 } from "./dates.js";
-import { extractWork } from "./extract.js";
+import { type ExtractedStint, extractWork } from "./extract.js";
 import type { Activity, Evidence, Hit, Tie, TieRole } from "./hit.js";
 import { type LexiconEntry, NATIONAL_SECURITY_CATEGORIES, type StateCategory } from "./lexicon.js";
 import { type ByteMatch, findAllInString } from "./matcher.js";
@@ -242,6 +242,37 @@ interface Stint {
 }
 
 /**
+ * Work history extracted from the lines of a free text that name a target or a state body, each with the
+ * line before it (a date may stand there), not from the whole text: long texts cost little more than the
+ * lines that matter. Offsets are into the whole text.
+ */
+function extractAround(text: string, mentions: readonly Mention[]): ExtractedStint[] {
+  const windows: [number, number][] = [];
+  for (const m of mentions) {
+    if (m.entry.kind !== "target" && m.entry.kind !== "state_body") continue;
+    let s = text.lastIndexOf("\n", m.start - 1);
+    s = s <= 0 ? 0 : Math.max(0, text.lastIndexOf("\n", s - 1) + 1);
+    let e = text.indexOf("\n", m.end);
+    if (e < 0) e = text.length;
+    const last = windows[windows.length - 1];
+    if (last && s <= last[1]) last[1] = Math.max(last[1], e);
+    else windows.push([s, e]);
+  }
+  if (windows.length === 1 && windows[0]![0] === 0 && windows[0]![1] === text.length)
+    return extractWork(text);
+  return windows.flatMap(([s, e]) =>
+    extractWork(text.slice(s, e)).map((st) => ({
+      ...st,
+      orgStart: st.orgStart + s,
+      orgEnd: st.orgEnd + s,
+      clauseStart: st.clauseStart + s,
+      clauseEnd: st.clauseEnd + s,
+      range: st.range ? { ...st.range, index: st.range.index + s } : null,
+    })),
+  );
+}
+
+/**
  * A span narrowed to the months it certainly covers: a start written as a bare year counts from that
  * year's December, an end written as a bare year up to its January (a stint within one bare year keeps
  * the whole year). `2013–2018` and `2018–now` then do not overlap: 2018 is a hand-over, not concurrency.
@@ -411,7 +442,7 @@ export function screenRecord(
     const text = record.text;
     const mentions = mentionsOf("text", text);
     if (mentions.length > 0) {
-      const stints = extractWork(text);
+      const stints = extractAround(text, mentions);
       const used = new Set<Mention>();
       stints.forEach((st, k) => {
         const span: Span = st.range ?? { start: null, end: null, open: false };
