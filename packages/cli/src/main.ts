@@ -1,15 +1,15 @@
-import { createWriteStream, mkdirSync } from "node:fs";
+import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import type { Writable } from "node:stream";
 import { createGzip } from "node:zlib";
 import { compileLexicon, funnelRows, parseDate, type YearMonth } from "@tiegraph/core";
-import { parseFieldMap } from "@tiegraph/io";
+import { decodeRecord, type FieldMap, parseFieldMap, readBatches, toResumeRecord } from "@tiegraph/io";
 import { loadLexicon, targetGroups, traditionalOf } from "@tiegraph/lexicons";
 import { formatJsonl, generateResumes } from "@tiegraph/synth";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { pseudonymKey } from "./pseudonym.js";
-import { InputError, runScreen } from "./screen/run.js";
+import { expandInputs, InputError, runScreen } from "./screen/run.js";
 import type { TaskOptions } from "./screen/task.js";
 import { VERSION } from "./version.js";
 
@@ -92,6 +92,40 @@ export function program(io: { out: (s: string) => void; err: (s: string) => void
     .option("--no-progress", "no progress bar (it is shown only on a terminal anyway)")
     .action((inputs: string[], o) => screen(inputs, o, io));
 
+  prog
+    .command("records")
+    .description(
+      "Print the first records of an input as canonical resume records (JSON lines), to check a --map file.",
+    )
+    .argument("<input>", "resume file (JSON lines, JSON, CSV/TSV; optionally .gz)")
+    .option("--map <file>", "JSON file mapping the source's fields onto the canonical record")
+    .option("--limit <n>", "how many records", int("--limit", 1), 5)
+    .addOption(
+      new Option("--encoding <encoding>", "input encoding")
+        .choices(["auto", "utf-8", "gb18030", "gbk", "utf-16le", "utf-16be"])
+        .default("auto"),
+    )
+    .action(async (input: string, o) => {
+      const map = o.map ? await loadMap(o.map) : null;
+      expandInputs([input]);
+      let shown = 0;
+      for await (const batch of readBatches(input, { encoding: o.encoding })) {
+        for (const r of batch.rejections) {
+          if (shown++ >= o.limit) return;
+          io.out(`${JSON.stringify({ rejected: r })}\n`);
+        }
+        for (let i = 0; i < batch.starts.length; i++) {
+          if (shown++ >= o.limit) return;
+          const line = batch.lines[i]!;
+          const decoded = decodeRecord(batch, i);
+          const mapped = decoded.ok ? toResumeRecord(decoded.value, map, `${input}:${line}`) : decoded;
+          io.out(
+            `${JSON.stringify(mapped.ok ? mapped.value : { rejected: { file: input, line, code: mapped.code, message: mapped.message } })}\n`,
+          );
+        }
+      }
+    });
+
   const generate = prog.command("generate").description("Generate synthetic test data.");
   generate
     .command("resumes")
@@ -162,6 +196,19 @@ export function program(io: { out: (s: string) => void; err: (s: string) => void
   return prog;
 }
 
+/** Reads and checks a `--map` file; a bad one is a usage error naming the file and the key. */
+async function loadMap(path: string): Promise<FieldMap> {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, "utf8"));
+  } catch (e) {
+    throw new UsageError(`--map ${path}: ${(e as Error).message}`);
+  }
+  const parsed = parseFieldMap(json, path);
+  if (!parsed.ok) throw new UsageError(parsed.message);
+  return parsed.value;
+}
+
 /** `tiegraph screen`. */
 // biome-ignore lint/suspicious/noExplicitAny: commander hands options over untyped
 export async function screen(
@@ -169,19 +216,7 @@ export async function screen(
   o: any,
   io: { out: (s: string) => void; err: (s: string) => void },
 ) {
-  let map = null;
-  if (o.map) {
-    const { readFileSync } = await import("node:fs");
-    let json: unknown;
-    try {
-      json = JSON.parse(readFileSync(o.map, "utf8"));
-    } catch (e) {
-      throw new UsageError(`--map ${o.map}: ${(e as Error).message}`);
-    }
-    const parsed = parseFieldMap(json, o.map);
-    if (!parsed.ok) throw new UsageError(parsed.message);
-    map = parsed.value;
-  }
+  const map = o.map ? await loadMap(o.map) : null;
   const asOf = o.asOf ? parseDate(o.asOf) : asOfDefault();
   if (!asOf) throw new UsageError(`--as-of ${o.asOf}: not a month (YYYY-MM)`);
   if (!targetGroups(loadLexicon()).includes(o.target)) {

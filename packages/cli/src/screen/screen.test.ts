@@ -366,6 +366,41 @@ describe("tiegraph screen on bad input", () => {
     expect(target.stderr).toMatch(/--target nokia: unknown/);
   });
 
+  it("shows records as the screen reads them, through a field map", () => {
+    const d = join(dir, "records");
+    mkdirSync(d, { recursive: true });
+    const file = join(d, "leak.jsonl");
+    writeFileSync(
+      file,
+      `${JSON.stringify({ uid: "u-1", basic: { name: "某人" }, jobs: [{ corp: "华为技术有限公司", from: "2015.03", to: "至今" }] })}\n{"uid": "u-2", "jobs": "华为"}\n`,
+    );
+    const map = join(d, "map.json");
+    writeFileSync(
+      map,
+      JSON.stringify({
+        id: "uid",
+        name: "basic.name",
+        work: { from: "jobs", fields: { company: "corp", start: "from", end: "to" } },
+      }),
+    );
+    const r = tiegraph(["records", file, "--map", map]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(
+      r.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l)),
+    ).toEqual([
+      { id: "u-1", name: "某人", work: [{ company: "华为技术有限公司", start: "2015.03", end: "至今" }] },
+      { rejected: expect.objectContaining({ line: 2, code: "wrong_type" }) },
+    ]);
+    writeFileSync(map, JSON.stringify({ work: { from: 5 } }));
+    const bad = tiegraph(["screen", file, "--map", map, "--out", join(d, "out")]);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain(map);
+    expect(bad.stderr).toContain("work.from");
+  });
+
   it("has --help on every command", () => {
     for (const args of [
       [],
