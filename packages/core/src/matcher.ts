@@ -280,24 +280,30 @@ export class ByteMatcher {
     const hi = ends[count - 1]!;
     const base = w.load(buf, lo, hi);
     const mem = (at: number) => base + (at - lo);
-    // Four lanes over four runs of records of about equal size, when the table is 16-bit.
-    const lanes: { r: number; rEnd: number; p: number; end: number; s: number; found: number[] }[] = [];
-    const laneCount = w.lanes && count >= 16 ? 4 : 1;
-    let r0 = 0;
+    // Four lanes, each taking the next run of records when it is done with its own, so that no lane
+    // idles while others still have work; one lane when the table is 32-bit.
+    const RUN = 32;
+    let nextRun = 0;
+    type Lane = { r: number; rEnd: number; p: number; end: number; s: number; found: number[] };
+    const take = (lane: Lane): boolean => {
+      if (nextRun >= count) return false;
+      lane.r = nextRun;
+      lane.rEnd = Math.min(count, nextRun + RUN);
+      nextRun = lane.rEnd;
+      lane.p = mem(starts[lane.r]!);
+      lane.end = mem(ends[lane.rEnd - 1]!);
+      lane.s = 0;
+      return true;
+    };
+    const laneCount = w.lanes && count >= 8 * RUN ? 4 : 1;
+    const lanes: Lane[] = [];
     for (let k = 0; k < laneCount; k++) {
-      let r1 = count;
-      if (k < laneCount - 1) {
-        const cut = lo + ((hi - lo) * (k + 1)) / laneCount;
-        r1 = r0;
-        while (r1 < count && starts[r1]! < cut) r1++;
-      }
-      const p = r0 < count ? mem(starts[r0]!) : mem(hi);
-      const end = r1 > r0 ? mem(ends[r1 - 1]!) : p;
-      lanes.push({ r: r0, rEnd: r1, p, end, s: 0, found: [] });
-      r0 = r1;
+      const lane: Lane = { r: 0, rEnd: 0, p: 0, end: 0, s: 0, found: [] };
+      take(lane);
+      lanes.push(lane);
     }
     /** Handles a lane that fired just before `lane.p`: marks its record or lets the walk go on. */
-    const fired = (lane: (typeof lanes)[number]) => {
+    const fired = (lane: Lane) => {
       const at = lane.p - base + lo;
       while (lane.r < lane.rEnd && ends[lane.r]! < at) lane.r++;
       if (lane.r >= lane.rEnd) {
@@ -314,16 +320,20 @@ export class ByteMatcher {
     if (laneCount === 4) {
       for (;;) {
         let n = Number.POSITIVE_INFINITY;
-        for (const lane of lanes) n = Math.min(n, lane.end - lane.p);
-        if (n <= 0) break;
+        let idle = false;
+        for (const lane of lanes) {
+          if (lane.p >= lane.end && !take(lane)) idle = true;
+          n = Math.min(n, lane.end - lane.p);
+        }
+        if (idle || n <= 0) break;
         w.setLanes(lanes);
         const mask = w.scan4(n, this.firstTrigger, this.shift);
         w.getLanes(lanes);
         for (let k = 0; k < 4; k++) if (mask & (1 << k)) fired(lanes[k]!);
       }
     }
-    // Whatever is left of each lane, one walk at a time.
-    for (const lane of lanes) {
+    // What is left, one walk at a time: the lanes' current runs, then any runs not yet taken.
+    const single = (lane: Lane) => {
       while (lane.p < lane.end) {
         const q = w.scan(lane.p, lane.end, lane.s, this.firstTrigger, this.shift);
         if (q < 0) break;
@@ -331,8 +341,12 @@ export class ByteMatcher {
         lane.s = w.state();
         fired(lane);
       }
-    }
-    return lanes.flatMap((lane) => lane.found);
+    };
+    for (const lane of lanes) single(lane);
+    const rest: Lane = { r: 0, rEnd: 0, p: 0, end: 0, s: 0, found: [] };
+    while (take(rest)) single(rest);
+    lanes.push(rest);
+    return lanes.flatMap((lane) => lane.found).sort((x, y) => x - y);
   }
 
   /** The WebAssembly scan loop with this automaton's table, or null where WebAssembly is not there. */
@@ -503,17 +517,19 @@ export function findAllInString(matcher: ByteMatcher, text: string): ByteMatch[]
   const bytes = utf8.encode(text);
   const matches = matcher.findAll(bytes);
   if (matches.length === 0 || bytes.length === text.length) return matches;
-  // Map byte offsets to UTF-16 offsets with one walk over the string.
-  const positions = new Set<number>();
-  for (const m of matches) {
-    positions.add(m.start);
-    positions.add(m.end);
-  }
-  const toChar = new Map<number, number>();
+  // Map byte offsets to UTF-16 offsets with one walk over the string, up to the last offset needed.
+  const wanted = new Int32Array(matches.length * 2);
+  matches.forEach((m, i) => {
+    wanted[2 * i] = m.start;
+    wanted[2 * i + 1] = m.end;
+  });
+  wanted.sort();
+  const found = new Int32Array(wanted.length);
+  let next = 0;
   let byte = 0;
-  for (let c = 0; c <= text.length; c++) {
-    if (positions.has(byte)) toChar.set(byte, c);
-    if (c === text.length) break;
+  for (let c = 0; next < wanted.length; c++) {
+    while (next < wanted.length && wanted[next] === byte) found[next++] = c;
+    if (c >= text.length) break;
     const code = text.charCodeAt(c);
     if (code < 0x80) byte += 1;
     else if (code < 0x800) byte += 2;
@@ -522,5 +538,15 @@ export function findAllInString(matcher: ByteMatcher, text: string): ByteMatch[]
       c++; // the low surrogate belongs to the same code point
     } else byte += 3;
   }
-  return matches.map((m) => ({ pattern: m.pattern, start: toChar.get(m.start)!, end: toChar.get(m.end)! }));
+  const toChar = (b: number): number => {
+    let lo = 0;
+    let hi = wanted.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (wanted[mid]! < b) lo = mid + 1;
+      else hi = mid;
+    }
+    return found[lo]!;
+  };
+  return matches.map((m) => ({ pattern: m.pattern, start: toChar(m.start), end: toChar(m.end) }));
 }

@@ -394,16 +394,33 @@ export function screenRecord(
   };
 
   // Structured work history.
-  const spans = work.map((w) => spanOf(w.start, w.end));
-  const latestStart = Math.max(-1, ...spans.map((sp) => monthKey(sp.start)));
+  // Dates are parsed only for entries that name something.
+  const spans: (Span | undefined)[] = [];
+  const spanAt = (i: number): Span => {
+    let sp = spans[i];
+    if (!sp) {
+      const w = work[i]!;
+      sp = spanOf(w.start, w.end);
+      spans[i] = sp;
+    }
+    return sp;
+  };
+  let latest: number | undefined;
+  const latestStart = () => {
+    latest ??= Math.max(-1, ...work.map((_, k) => monthKey(spanAt(k).start)));
+    return latest;
+  };
   work.forEach((w, i) => {
-    const span = spans[i]!;
+    const company = w.company ? mentionsOf(`work[${i}].company`, w.company) : [];
+    const title = w.title ? mentionsOf(`work[${i}].title`, w.title) : [];
+    const description = w.description ? mentionsOf(`work[${i}].description`, w.description) : [];
+    if (company.length === 0 && title.length === 0 && description.length === 0) return;
+    const span = spanAt(i);
     // A stint with no end at all is taken as ongoing only when it is the latest one started.
-    const endUnknown = !w.end && !span.open && span.start !== null && monthKey(span.start) === latestStart;
+    const endUnknown = !w.end && !span.open && span.start !== null && monthKey(span.start) === latestStart();
     const stint: Stint = { span, order: i, endUnknown };
     if (w.company) {
-      const path = `work[${i}].company`;
-      const mentions = mentionsOf(path, w.company);
+      const mentions = company;
       const cue = CONCURRENT.test(w.company) || (w.title ? CONCURRENT.test(w.title) : false);
       for (const m of mentions) {
         if (m.entry.kind === "target") {
@@ -416,14 +433,12 @@ export function screenRecord(
       }
     }
     if (w.title) {
-      const mentions = mentionsOf(`work[${i}].title`, w.title);
-      postsIn(mentions, w.title, span);
-      scanActivities(mentions, w.title);
+      postsIn(title, w.title, span);
+      scanActivities(title, w.title);
     }
     if (w.description) {
-      const mentions = mentionsOf(`work[${i}].description`, w.description);
-      postsIn(mentions, w.description, span);
-      scanActivities(mentions, w.description);
+      postsIn(description, w.description, span);
+      scanActivities(description, w.description);
     }
   });
 
