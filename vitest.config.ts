@@ -10,6 +10,7 @@ export default defineConfig({
       "@tiegraph/lexicons": src("lexicons"),
       "@tiegraph/synth": src("synth"),
       "@tiegraph/io": src("io"),
+      "@tiegraph/match": src("match"),
       "@tiegraph/model": src("model"),
     },
   },

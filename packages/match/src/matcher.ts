@@ -1,0 +1,657 @@
+import type { LexiconEntry } from "@tiegraph/core";
+import { countryCode } from "./countries.js";
+import { type FtmEntity, type ListEntry, toFtm } from "./model.js";
+import { type NameForm, type NameKind, nameForms, placesCompatible } from "./normalize.js";
+import { hanSimilarity, jaroWinkler, ngrams, tokenSetSimilarity } from "./similarity.js";
+
+/**
+ * The name matcher: an index over the names of list entries, and `match`, shaped like yente's `/match`.
+ */
+
+/** Score multipliers and defaults; documented in the README with what each one stands for. */
+export const WEIGHTS = {
+  token: 0.6,
+  char: 0.4,
+  hanChar: 0.75,
+  hanPinyin: 0.25,
+  /** A Han name compared with a Latin one through its pinyin and glossary reading. */
+  transliterated: 0.95,
+  legalFormDropped: 0.98,
+  placeDropped: 0.95,
+  placeMismatch: 0.8,
+  qualifierDropped: 0.9,
+  countryMismatch: 0.9,
+  lexiconAlias: 0.95,
+  /** Per level of a parent link, for an affiliate found through its parent. */
+  affiliate: 0.9,
+} as const;
+
+export const DEFAULT_THRESHOLD = 0.7;
+export const DEFAULT_LIMIT = 10;
+/** Candidates scored fully per query name (after the inverted index has ranked them). */
+const CANDIDATES = 24;
+const MAX_DEPTH = 3;
+
+interface IndexedForm {
+  form: NameForm;
+  entry: number;
+  alias: boolean;
+}
+
+/** Forms that read the same (same tokens, same Han core) share one name comparison. */
+interface NameGroup {
+  rep: NameForm;
+  grams: string[];
+  weight: number;
+  forms: number[];
+}
+
+export interface ChildLink {
+  child: number;
+  /** Where the link comes from: the list itself, or the lexicon's parent of a matching entry. */
+  link: "list" | "lexicon";
+}
+
+export interface MatchIndex {
+  entries: ListEntry[];
+  byId: Map<string, number>;
+  forms: IndexedForm[];
+  groups: NameGroup[];
+  postings: Map<string, Int32Array>;
+  keyWeight: Map<string, number>;
+  tokenWeight: Map<string, number>;
+  children: Map<number, ChildLink[]>;
+  /** Lexicon names by lookup key → the lexicon entries that carry them. */
+  lexicon: Map<string, LexiconEntry[]>;
+  /** Keys weighing less than this (the commonest trigrams) are not used to find candidates. */
+  stopWeight: number;
+  unknownKeyWeight: number;
+  /** Summed key weight of each group (typed, for the candidate loop). */
+  groupWeight: Float64Array;
+  acc: Float64Array;
+  touched: Int32Array;
+}
+
+export interface IndexOptions {
+  /** Lexicon entries whose aliases count as names (海思 = HiSilicon) and whose parent links count. */
+  lexicon?: readonly LexiconEntry[];
+}
+
+const kindOf = (schema: string | undefined): NameKind => (schema === "Person" ? "person" : "org");
+
+const groupKey = (f: NameForm) => `${f.kind}|${f.tokens.join(" ")}|${f.han}`;
+
+function keysOf(f: NameForm): string[] {
+  const keys = new Set<string>();
+  for (const g of ngrams(f.joined, 3)) keys.add(g);
+  for (const alt of f.alts) for (const g of ngrams(alt.join(""), 3)) keys.add(g);
+  if (f.han) {
+    const c = [...f.han];
+    if (c.length === 1) keys.add(c[0] as string);
+    for (let i = 0; i + 1 < c.length; i++) keys.add((c[i] as string) + c[i + 1]);
+  }
+  return [...keys];
+}
+
+/** Lookup key of a name in the lexicon map: the Han core (or the Latin core) and the places. */
+function lexiconKey(f: NameForm): string {
+  const core = f.han ? `h:${f.han}` : f.joined;
+  return f.places.length ? `${core}|${[...f.places].sort().join(",")}` : core;
+}
+
+/**
+ * Builds the index: every name and alias of every entry in its folded forms, an inverted index of
+ * character trigrams (and Han character pairs) over them, token weights (rarer tokens weigh more), and
+ * parent → child links from the lists and, with `lexicon`, from the lexicon's parents.
+ *
+ * @example
+ * const index = buildIndex(parseCsl(text).entries, { lexicon: loadLexicon().entries });
+ */
+export function buildIndex(entries: ListEntry[], opts: IndexOptions = {}): MatchIndex {
+  const forms: IndexedForm[] = [];
+  const groups: NameGroup[] = [];
+  const groupOf = new Map<string, number>();
+  const byId = new Map<string, number>();
+  entries.forEach((e, i) => {
+    byId.set(e.id, i);
+  });
+  entries.forEach((e, ei) => {
+    const kind = kindOf(e.schema);
+    const seen = new Set<string>();
+    const add = (name: string, alias: boolean) => {
+      for (const form of nameForms(name, kind)) {
+        const sig = `${form.folded}|${form.qualified}`;
+        if (seen.has(sig)) continue;
+        seen.add(sig);
+        const gk = groupKey(form);
+        let g = groupOf.get(gk);
+        if (g === undefined) {
+          g = groups.length;
+          groupOf.set(gk, g);
+          groups.push({ rep: form, grams: ngrams(form.joined, 3), weight: 0, forms: [] });
+        }
+        (groups[g] as NameGroup).forms.push(forms.length);
+        forms.push({ form, entry: ei, alias });
+      }
+    };
+    for (const n of e.names) add(n, false);
+    for (const n of e.aliases) add(n, true);
+  });
+  const tokenDf = new Map<string, number>();
+  const postingLists = new Map<string, number[]>();
+  const groupKeys = groups.map((g) => keysOf(g.rep));
+  groups.forEach((g, gi) => {
+    for (const t of new Set(g.rep.tokens)) tokenDf.set(t, (tokenDf.get(t) ?? 0) + g.forms.length);
+    for (const k of groupKeys[gi] as string[]) {
+      const l = postingLists.get(k);
+      if (l) l.push(gi);
+      else postingLists.set(k, [gi]);
+    }
+  });
+  const n = Math.max(groups.length, 1);
+  const keyWeight = new Map<string, number>();
+  const postings = new Map<string, Int32Array>();
+  for (const [k, l] of postingLists) {
+    postings.set(k, Int32Array.from(l));
+    keyWeight.set(k, Math.log(1 + n / l.length));
+  }
+  // the commonest keys (each in more than 1 in 60 names) find nothing a rarer key would not
+  const stopWeight = Math.log(1 + 60);
+  groups.forEach((g, gi) => {
+    let w = 0;
+    for (const k of groupKeys[gi] as string[]) {
+      const kw = keyWeight.get(k) ?? 0;
+      if (kw >= stopWeight) w += kw;
+    }
+    g.weight = w;
+  });
+  const nf = Math.max(forms.length, 1);
+  const tokenWeight = new Map<string, number>();
+  for (const [t, df] of tokenDf) tokenWeight.set(t, Math.log(1 + nf / df));
+
+  const children = new Map<number, ChildLink[]>();
+  const addChild = (parent: number, child: number, link: ChildLink["link"]) => {
+    if (parent === child) return;
+    const l = children.get(parent);
+    if (!l) children.set(parent, [{ child, link }]);
+    else if (!l.some((c) => c.child === child)) l.push({ child, link });
+  };
+  entries.forEach((e, ei) => {
+    for (const p of e.parents) {
+      const pi = byId.get(p);
+      if (pi !== undefined) addChild(pi, ei, "list");
+    }
+  });
+
+  const index: MatchIndex = {
+    entries,
+    byId,
+    forms,
+    groups,
+    postings,
+    keyWeight,
+    tokenWeight,
+    children,
+    lexicon: new Map(),
+    stopWeight,
+    unknownKeyWeight: Math.log(1 + n),
+    groupWeight: Float64Array.from(groups, (g) => g.weight),
+    acc: new Float64Array(groups.length),
+    touched: new Int32Array(groups.length),
+  };
+  if (opts.lexicon) linkLexicon(index, opts.lexicon, addChild);
+  return index;
+}
+
+const LEXICON_KINDS = new Set(["target", "state_body"]);
+
+function lexiconNames(e: LexiconEntry): string[] {
+  return [...new Set([e.name, ...(e.name_zh ? [e.name_zh] : []), ...e.aliases])];
+}
+
+/** Lexicon names into the lookup map, and lexicon parents into parent → child links between entries. */
+function linkLexicon(
+  index: MatchIndex,
+  lexicon: readonly LexiconEntry[],
+  addChild: (p: number, c: number, link: ChildLink["link"]) => void,
+): void {
+  const usable = lexicon.filter((e) => LEXICON_KINDS.has(e.kind));
+  for (const e of usable) {
+    for (const name of lexiconNames(e)) {
+      for (const f of nameForms(name, "org")) {
+        if (f.qualified) continue;
+        const k = lexiconKey(f);
+        const l = index.lexicon.get(k);
+        if (!l) index.lexicon.set(k, [e]);
+        else if (!l.includes(e)) l.push(e);
+      }
+    }
+  }
+  const withParent = usable.filter((e) => e.parent);
+  if (withParent.length === 0) return;
+  const lexById = new Map(usable.map((e) => [e.id, e]));
+  const resolved = new Map<string, number[]>();
+  const resolve = (e: LexiconEntry): number[] => {
+    let r = resolved.get(e.id);
+    if (r) return r;
+    r = [];
+    for (const name of lexiconNames(e)) {
+      const found = scoreNames(index, [name], "org", [], 0.93, false);
+      const top = Math.max(...found.map((x) => x.score));
+      for (const res of found) if (res.score >= top - 1e-9 && !r.includes(res.entry)) r.push(res.entry);
+    }
+    resolved.set(e.id, r);
+    return r;
+  };
+  for (const e of withParent) {
+    const parent = lexById.get(e.parent as string);
+    if (!parent) continue;
+    const kids = resolve(e);
+    if (kids.length === 0) continue;
+    for (const p of resolve(parent)) for (const c of kids) addChild(p, c, "lexicon");
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+export type Features = Record<string, number>;
+
+interface Scored {
+  entry: number;
+  score: number;
+  features: Features;
+  name: string;
+  query: string;
+}
+
+/**
+ * How alike two names read, before their differences in legal form, place and qualifier are counted:
+ * Han against Han by characters and pinyin, anything else by tokens and character trigrams (a Han
+ * name through its pinyin and glossary reading, scaled by {@link WEIGHTS.transliterated}).
+ */
+export function nameSimilarity(
+  q: NameForm,
+  c: NameForm,
+  tokenWeight: (t: string) => number,
+  qGrams?: Set<string>,
+  cGrams?: readonly string[],
+): { sim: number; features: Features } {
+  const features: Features = {};
+  let sim: number;
+  if (q.han && c.han) {
+    const ch = hanSimilarity(q.han, c.han);
+    let py = 0;
+    for (const a of q.hanPinyin)
+      for (const b of c.hanPinyin) py = Math.max(py, a === b ? 1 : jaroWinkler(a, b));
+    sim = q.han === c.han ? 1 : WEIGHTS.hanChar * ch + WEIGHTS.hanPinyin * py;
+    features.name_char = round(ch);
+    features.pinyin = round(py);
+    return { sim, features };
+  }
+  let tok = 0;
+  let chr = 0;
+  if (q.joined === c.joined) {
+    tok = 1;
+    chr = 1;
+  } else {
+    for (const a of [q.tokens, ...q.alts]) {
+      for (const b of [c.tokens, ...c.alts]) {
+        tok = Math.max(tok, tokenSetSimilarity(a, b, tokenWeight));
+        if (tok === 1) break;
+      }
+    }
+    const qs = qGrams ?? new Set(ngrams(q.joined, 3));
+    const cs = cGrams ?? ngrams(c.joined, 3);
+    let common = 0;
+    for (const g of cs) if (qs.has(g)) common++;
+    chr = (2 * common) / (qs.size + cs.length);
+    for (const a of q.alts) chr = Math.max(chr, diceStrings(a.join(""), c.joined));
+    for (const b of c.alts) chr = Math.max(chr, diceStrings(q.joined, b.join("")));
+  }
+  sim = tok === 1 && chr === 1 ? 1 : WEIGHTS.token * tok + WEIGHTS.char * chr;
+  // the same words in another order or spacing
+  if (tok === 1 && chr < 1) sim = Math.max(sim, 0.97);
+  features.name_token = round(tok);
+  features.name_char = round(chr);
+  if (q.han || c.han) {
+    features.pinyin = round(sim);
+    sim *= WEIGHTS.transliterated;
+  }
+  return { sim, features };
+}
+
+const LEGAL = 1;
+const PLACE_OK = 2;
+const PLACE_MISMATCH = 4;
+const PLACE_DROPPED = 8;
+const QUALIFIER = 16;
+const EXACT = 32;
+
+/** The differences between two name forms as bit flags, and the factor they scale a similarity by. */
+function differences(q: NameForm, c: NameForm): { flags: number; factor: number } {
+  if (q.folded === c.folded && !c.qualified && !q.qualified) return { flags: EXACT, factor: 1 };
+  let flags = 0;
+  let factor = 1;
+  if (q.legal !== c.legal) {
+    flags |= LEGAL;
+    factor *= WEIGHTS.legalFormDropped;
+  }
+  if (q.places.length && c.places.length) {
+    if (q.places.some((a) => c.places.some((b) => placesCompatible(a, b)))) flags |= PLACE_OK;
+    else {
+      flags |= PLACE_MISMATCH;
+      factor *= WEIGHTS.placeMismatch;
+    }
+  } else if (q.places.length || c.places.length) {
+    flags |= PLACE_DROPPED;
+    factor *= WEIGHTS.placeDropped;
+  }
+  if (c.qualified || q.qualified) {
+    flags |= QUALIFIER;
+    factor *= WEIGHTS.qualifierDropped;
+  }
+  return { flags, factor };
+}
+
+function featuresOf(flags: number, base: Features): Features {
+  if (flags & EXACT) return { name_exact: 1 };
+  const f: Features = { ...base };
+  if (flags & LEGAL) f.legal_form_dropped = 1;
+  if (flags & PLACE_OK) f.place = 1;
+  if (flags & PLACE_MISMATCH) f.place_mismatch = 1;
+  if (flags & PLACE_DROPPED) f.place_dropped = 1;
+  if (flags & QUALIFIER) f.qualifier_dropped = 1;
+  return f;
+}
+
+/**
+ * Scales a name similarity by the differences between the two names: a legal form on one side only, a
+ * place on one side only or places that cannot be the same, a dropped trailing qualifier. Identical
+ * folded names score 1.
+ */
+export function withDifferences(
+  q: NameForm,
+  c: NameForm,
+  sim: number,
+  base: Features,
+): { score: number; features: Features } {
+  const { flags, factor } = differences(q, c);
+  return { score: flags & EXACT ? 1 : Math.min(sim * factor, 0.999), features: featuresOf(flags, base) };
+}
+
+/**
+ * The score of a query name form against an indexed name form, with the features that made it
+ * ({@link nameSimilarity} scaled by {@link withDifferences}).
+ *
+ * @example scoreForms(nameForms("华为技术有限公司")[0], nameForms("Huawei Technologies Co., Ltd.")[0], () => 1).score // 0.95
+ */
+export function scoreForms(
+  q: NameForm,
+  c: NameForm,
+  tokenWeight: (t: string) => number,
+): { score: number; features: Features } {
+  const { sim, features } = nameSimilarity(q, c, tokenWeight);
+  return withDifferences(q, c, sim, features);
+}
+
+function diceStrings(a: string, b: string): number {
+  const ga = ngrams(a, 3);
+  const gb = new Set(ngrams(b, 3));
+  let common = 0;
+  for (const g of ga) if (gb.has(g)) common++;
+  return (2 * common) / (ga.length + gb.size);
+}
+
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/** Name groups that share the most weighted keys with the query form, best first. */
+function candidates(index: MatchIndex, q: NameForm): number[] {
+  const keys = keysOf(q);
+  const { acc, touched } = index;
+  let nTouched = 0;
+  let qWeight = 0;
+  for (const k of keys) {
+    const w = index.keyWeight.get(k);
+    if (w === undefined) {
+      qWeight += index.unknownKeyWeight;
+      continue;
+    }
+    if (w < index.stopWeight) continue;
+    qWeight += w;
+    const p = index.postings.get(k) as Int32Array;
+    for (let i = 0; i < p.length; i++) {
+      const g = p[i] as number;
+      if (acc[g] === 0) touched[nTouched++] = g;
+      acc[g] = (acc[g] as number) + w;
+    }
+  }
+  const best: number[] = [];
+  const bestScore: number[] = [];
+  let floor = 0.2;
+  for (let i = 0; i < nTouched; i++) {
+    const g = touched[i] as number;
+    const s = (2 * (acc[g] as number)) / (qWeight + (index.groupWeight[g] as number));
+    acc[g] = 0;
+    if (s < floor) continue;
+    // insertion into a short sorted list
+    let j = best.length;
+    while (j > 0 && (bestScore[j - 1] as number) < s) j--;
+    best.splice(j, 0, g);
+    bestScore.splice(j, 0, s);
+    if (best.length > CANDIDATES) {
+      best.pop();
+      bestScore.pop();
+      floor = bestScore[bestScore.length - 1] as number;
+    }
+  }
+  return best;
+}
+
+const SCHEMA_OK: Record<string, ReadonlySet<string> | undefined> = {
+  Person: new Set(["Person", "LegalEntity"]),
+  Company: new Set(["Company", "Organization", "LegalEntity"]),
+  Organization: new Set(["Company", "Organization", "LegalEntity"]),
+  Vessel: new Set(["Vessel"]),
+  Airplane: new Set(["Airplane"]),
+};
+
+/** Does an entry of schema `entry` answer a query for `query` (`LegalEntity`, `Thing` or none: any)? */
+export function schemaMatches(query: string | undefined, entry: string): boolean {
+  const ok = query ? SCHEMA_OK[query] : undefined;
+  return ok ? ok.has(entry) : true;
+}
+
+interface QueryForm {
+  form: NameForm;
+  name: string;
+  lexicon?: string;
+}
+
+/** Scores names against the index: the best score per entry, at or above `floor`. */
+function scoreNames(
+  index: MatchIndex,
+  names: readonly string[],
+  kind: NameKind,
+  countries: readonly string[],
+  floor: number,
+  expand: boolean,
+  schema?: string,
+): Scored[] {
+  const qforms: QueryForm[] = [];
+  const seen = new Set<string>();
+  for (const name of names) {
+    for (const form of nameForms(name, kind, false)) {
+      if (seen.has(form.folded)) continue;
+      seen.add(form.folded);
+      qforms.push({ form, name });
+    }
+  }
+  if (expand && kind === "org" && index.lexicon.size) {
+    for (const q of [...qforms]) {
+      for (const le of index.lexicon.get(lexiconKey(q.form)) ?? []) {
+        for (const alt of lexiconNames(le)) {
+          for (const form of nameForms(alt, kind, false)) {
+            if (seen.has(form.folded)) continue;
+            seen.add(form.folded);
+            form.legal = form.legal || q.form.legal;
+            qforms.push({ form, name: q.name, lexicon: le.id });
+          }
+        }
+      }
+    }
+  }
+  const best = new Map<number, Scored>();
+  const weight = (t: string) => index.tokenWeight.get(t) ?? Math.log(1 + index.forms.length);
+  if (qforms.length === 0) return [];
+  for (const q of qforms) {
+    const qGrams = new Set(ngrams(q.form.joined, 3));
+    for (const gi of candidates(index, q.form)) {
+      const g = index.groups[gi] as NameGroup;
+      let base: { sim: number; features: Features } | undefined;
+      for (const fi of g.forms) {
+        const f = index.forms[fi] as IndexedForm;
+        const entry = index.entries[f.entry] as ListEntry;
+        if (!schemaMatches(schema, entry.schema)) continue;
+        base ??= nameSimilarity(q.form, g.rep, weight, qGrams, g.grams);
+        const { flags, factor } = differences(q.form, f.form);
+        let score = flags & EXACT ? 1 : Math.min(base.sim * factor, 0.999);
+        if (q.lexicon) score *= WEIGHTS.lexiconAlias;
+        let countryFlag = 0;
+        if (countries.length && entry.countries.length) {
+          if (entry.countries.some((c) => countries.includes(c))) countryFlag = 1;
+          else {
+            countryFlag = -1;
+            score *= WEIGHTS.countryMismatch;
+          }
+        }
+        if (score < floor) continue;
+        const prev = best.get(f.entry);
+        if (!prev || score > prev.score) {
+          const features = featuresOf(flags, base.features);
+          if (f.alias) features.alias = 1;
+          if (q.lexicon) features.lexicon_alias = 1;
+          if (countryFlag === 1) features.country = 1;
+          else if (countryFlag === -1) features.country_mismatch = 1;
+          best.set(f.entry, { entry: f.entry, score, features, name: f.form.raw, query: q.name });
+        }
+      }
+    }
+  }
+  return [...best.values()];
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+/** A query in the shape of yente's `/match`: a schema and FtM properties. */
+export interface MatchQuery {
+  schema?: string;
+  properties: { name?: string[] | string; alias?: string[] | string; country?: string[] | string };
+}
+
+export interface MatchOptions {
+  /** Score at or above which a result is a `match` (default {@link DEFAULT_THRESHOLD}). */
+  threshold?: number;
+  /** Results returned (default {@link DEFAULT_LIMIT}). */
+  limit?: number;
+  /** Add the listed affiliates of matched entries (default true). */
+  affiliates?: boolean;
+  /** Lowest score returned at all (default: half the threshold). */
+  cutoff?: number;
+  /** Only entries of these datasets. */
+  datasets?: readonly string[];
+}
+
+export interface MatchResult extends FtmEntity {
+  caption: string;
+  datasets: string[];
+  score: number;
+  match: boolean;
+  /** What made the score: similarities in [0, 1] and flags (1) for each difference that lowered it. */
+  features: Features;
+  /** The entry's name that matched, and the query name it matched. */
+  matched: { name: string; query: string };
+  /** For an affiliate found through a parent link: the parent's id and where the link comes from. */
+  via?: { parent: string; link: ChildLink["link"] };
+}
+
+const arr = (v: string[] | string | undefined): string[] =>
+  v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((x) => typeof x === "string" && x.trim());
+
+/**
+ * Screens one query against the index. Results are sorted by score (ties by caption); each says whether
+ * it is a `match` (score ≥ threshold) and which features made its score. Entries whose parent matched
+ * are added as affiliates, scored {@link WEIGHTS.affiliate} times their parent's score per link.
+ *
+ * @example
+ * match(index, { schema: "Company", properties: { name: ["华为技术有限公司"] } }, { threshold: 0.7 })
+ * // [{ caption: "Huawei Technologies Co., Ltd. (Huawei)", score: 0.95, match: true, features: { pinyin: 1, ... } }, ...]
+ */
+export function match(index: MatchIndex, query: MatchQuery, opts: MatchOptions = {}): MatchResult[] {
+  const threshold = opts.threshold ?? DEFAULT_THRESHOLD;
+  const limit = opts.limit ?? DEFAULT_LIMIT;
+  const cutoff = opts.cutoff ?? threshold / 2;
+  const names = [...arr(query.properties.name), ...arr(query.properties.alias)];
+  if (names.length === 0) return [];
+  const countries = arr(query.properties.country)
+    .map(countryCode)
+    .filter((c): c is string => !!c);
+  const scored = scoreNames(index, names, kindOf(query.schema), countries, cutoff, true, query.schema);
+  const byEntry = new Map<number, Scored & { via?: MatchResult["via"] }>();
+  for (const s of scored) byEntry.set(s.entry, s);
+  if (opts.affiliates !== false) {
+    const direct = scored.filter((s) => s.score >= threshold).sort((a, b) => b.score - a.score);
+    for (const d of direct) {
+      const queue: { entry: number; score: number; depth: number }[] = [
+        { entry: d.entry, score: d.score, depth: 0 },
+      ];
+      const visited = new Set([d.entry]);
+      while (queue.length) {
+        const cur = queue.shift() as { entry: number; score: number; depth: number };
+        if (cur.depth >= MAX_DEPTH) continue;
+        for (const link of index.children.get(cur.entry) ?? []) {
+          if (visited.has(link.child)) continue;
+          visited.add(link.child);
+          const score = cur.score * WEIGHTS.affiliate;
+          const prev = byEntry.get(link.child);
+          const parent = index.entries[cur.entry] as ListEntry;
+          if (!prev || prev.score < score) {
+            byEntry.set(link.child, {
+              entry: link.child,
+              score,
+              features: { ...(prev?.features ?? {}), affiliate_of: round(cur.score) },
+              name: prev?.name ?? (index.entries[link.child] as ListEntry).caption,
+              query: d.query,
+              via: { parent: parent.id, link: link.link },
+            });
+          }
+          queue.push({ entry: link.child, score, depth: cur.depth + 1 });
+        }
+      }
+    }
+  }
+  const ranked = [...byEntry.values()]
+    .filter((s) => {
+      const e = index.entries[s.entry] as ListEntry;
+      return (!opts.datasets || opts.datasets.includes(e.dataset)) && schemaMatches(query.schema, e.schema);
+    })
+    .map((s) => ({ s, score: round(s.score), e: index.entries[s.entry] as ListEntry }))
+    .sort(
+      (a, b) => b.score - a.score || a.e.caption.localeCompare(b.e.caption) || a.e.id.localeCompare(b.e.id),
+    )
+    .slice(0, limit);
+  return ranked.map(({ s, score, e }) => {
+    const r: MatchResult = {
+      id: e.id,
+      caption: e.caption,
+      schema: e.schema,
+      properties: toFtm(e).properties,
+      datasets: [e.dataset],
+      score,
+      match: score >= threshold,
+      features: s.features,
+      matched: { name: s.name, query: s.query },
+    };
+    if (s.via) r.via = s.via;
+    return r;
+  });
+}

@@ -1,0 +1,414 @@
+import { Converter } from "opencc-js/t2cn";
+import { COUNTRY_NAMES } from "./countries.js";
+import { pinyinOf, syllables } from "./pinyin.js";
+import {
+  GLOSS_HAN,
+  LEGAL_HAN,
+  LEGAL_LATIN,
+  PLACE_LATIN,
+  PLACE_SUFFIX,
+  PLACES_HAN,
+  STOPWORDS,
+  SYNONYMS,
+} from "./tables.js";
+
+/**
+ * Names folded for matching. A name becomes a {@link NameForm}: its folded text, its core tokens (legal
+ * forms, places and filler words taken out, generic words in one canonical English form, Han runs in
+ * pinyin), the places it names, and for Han names the Han core and its pinyin.
+ */
+
+export type NameKind = "org" | "person";
+
+export interface NameForm {
+  /** The name as given. */
+  raw: string;
+  kind: NameKind;
+  /** Width, case, script (traditional → simplified), diacritics and punctuation folded; tokens spaced. */
+  folded: string;
+  /** Core tokens: Latin words canonicalised, Han runs as pinyin, Han generic words as English. */
+  tokens: string[];
+  /** Alternative core tokens with other readings of polyphonic characters (Han names only). */
+  alts: string[][];
+  /** `tokens` joined without spaces: compares `Hua Wei` with `Huawei`. */
+  joined: string;
+  /** Han core (simplified, legal forms and places removed); empty for a name without Han. */
+  han: string;
+  /** Pinyin of the Han core, one string per reading. */
+  hanPinyin: string[];
+  /** Places named: a Chinese place in simplified script, or `cc:xx` for a country. */
+  places: string[];
+  /** A legal form was removed (`Co., Ltd.`, `有限公司`). */
+  legal: boolean;
+  /** This form leaves out a trailing qualifier of the written name (an address or unit after a comma). */
+  qualified: boolean;
+}
+
+const HAN = /\p{Script=Han}/u;
+const HAN_RUN = /\p{Script=Han}+|[^\s\p{Script=Han}]+/gu;
+
+let t2s: ((s: string) => string) | undefined;
+
+/**
+ * Simplified form of Chinese text (Taiwan phrases included: `軟體` → `软件`); other text unchanged.
+ *
+ * @example toSimplified("華為技術") // "华为技术"
+ */
+export function toSimplified(s: string): string {
+  if (!HAN.test(s)) return s;
+  const convert = t2s ?? Converter({ from: "twp", to: "cn" });
+  t2s = convert;
+  return convert(s);
+}
+
+/**
+ * Folds a name for comparison: NFKC (full width to half width), traditional to simplified, lower case,
+ * diacritics removed, apostrophes and mojibake question marks inside words dropped (`Xi?an` = `Xi'an` =
+ * `xian`), `&` read as `and`, every other punctuation mark a space, and a space between Han and Latin.
+ *
+ * @example foldName("ＨＵＡＷＥＩ Technologies Co., Ltd.") // "huawei technologies co ltd"
+ * @example foldName("Xi?an Huawei") // "xian huawei"
+ */
+export function foldName(s: string): string {
+  if (/^[A-Za-z0-9 ]*$/.test(s)) return s.toLowerCase().replace(/ +/g, " ").trim();
+  let t = /^[\x20-\x7e]*$/.test(s) ? s : s.normalize("NFKC");
+  t = t.replace(/\b(?:[A-Za-z]\.){2,}/g, (m) => m.replace(/\./g, ""));
+  const ascii = /^[\x20-\x7e]*$/.test(t);
+  t = (ascii ? t : toSimplified(t)).toLowerCase();
+  if (!ascii)
+    t = t
+      .normalize("NFD")
+      .replace(/\p{M}+/gu, "")
+      .normalize("NFC");
+  t = t.replace(/(?<=[\p{L}\p{N}])['’‘`´?”“"]+(?=\p{L})/gu, "");
+  t = t.replace(/&/g, " and ");
+  t = t
+    .replace(/(\p{Script=Han})(?=[^\p{Script=Han}\s])/gu, "$1 ")
+    .replace(/([^\p{Script=Han}\s])(?=\p{Script=Han})/gu, "$1 ");
+  return t.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Dictionaries built once.
+
+interface HanWord {
+  kind: "legal" | "gloss" | "place";
+  value: string;
+}
+
+let hanDict: Map<string, HanWord> | undefined;
+let hanMaxLen = 0;
+let latinPlaces: Map<string, string> | undefined;
+let latinPlaceMaxTokens = 1;
+const provinceOf = new Map<string, string>();
+
+function dictionaries(): { han: Map<string, HanWord>; latin: Map<string, string> } {
+  if (hanDict && latinPlaces) return { han: hanDict, latin: latinPlaces };
+  const han = new Map<string, HanWord>();
+  const latin = new Map<string, string>();
+  for (const [name, prov] of PLACES_HAN) {
+    han.set(name, { kind: "place", value: name });
+    provinceOf.set(name, prov);
+    const py = syllables(name).join("");
+    if (!latin.has(py)) latin.set(py, name);
+  }
+  for (const [k, v] of Object.entries(PLACE_LATIN)) latin.set(k, v);
+  for (const [k, code] of Object.entries(COUNTRY_NAMES)) {
+    if (k.includes(",")) continue;
+    const key = foldName(k);
+    if (!latin.has(key)) latin.set(key, code === "cn" ? "中国" : `cc:${code}`);
+  }
+  for (const [w, g] of Object.entries(GLOSS_HAN)) han.set(w, { kind: "gloss", value: g });
+  for (const l of LEGAL_HAN) han.set(l, { kind: "legal", value: l });
+  hanMaxLen = Math.max(...[...han.keys()].map((k) => k.length));
+  latinPlaceMaxTokens = Math.max(...[...latin.keys()].map((k) => k.split(" ").length));
+  hanDict = han;
+  latinPlaces = latin;
+  return { han, latin };
+}
+
+/** Pinyin spellings of the generic words, so that `Huawei Jishu` reads as `Huawei Technology`. */
+let pinyinGloss: Map<string, string> | undefined;
+function glossOfPinyin(): Map<string, string> {
+  if (pinyinGloss) return pinyinGloss;
+  pinyinGloss = new Map();
+  for (const [w, g] of Object.entries(GLOSS_HAN)) {
+    if (!g.includes(" ")) pinyinGloss.set(syllables(w).join(""), g);
+  }
+  return pinyinGloss;
+}
+
+/**
+ * Canonical form of one Latin token: synonyms and plurals folded (`technologies` → `technology`).
+ *
+ * @example canonicalToken("Networks".toLowerCase()) // "network"
+ */
+export function canonicalToken(t: string): string {
+  const s = SYNONYMS[t];
+  if (s) return s;
+  if (t.length >= 5 && t.endsWith("s") && !/(ss|us|is)$/.test(t)) {
+    const stem = t.slice(0, -1);
+    return SYNONYMS[stem] ?? stem;
+  }
+  return t;
+}
+
+/**
+ * Whether two places can be the same: equal, or one is the province of the other, or a Chinese place
+ * and China.
+ */
+export function placesCompatible(a: string, b: string): boolean {
+  if (a === b) return true;
+  const cnA = !a.startsWith("cc:");
+  const cnB = !b.startsWith("cc:");
+  if (cnA && cnB) {
+    if (a === "中国" || b === "中国") return true;
+    return (provinceOf.get(a) ?? a) === (provinceOf.get(b) ?? b);
+  }
+  return false;
+}
+
+// ---------------------------------------------------------------------------------------------------
+
+interface Parts {
+  tokens: string[];
+  alts: string[][];
+  han: string;
+  places: string[];
+  legal: boolean;
+}
+
+/** Splits a Han run into legal forms, generic words, places and the remaining runs (read as pinyin). */
+function hanParts(run: string, out: Parts, pinyinAlts: string[][]): void {
+  const { han } = dictionaries();
+  let i = 0;
+  let rest = "";
+  const flush = () => {
+    if (!rest) return;
+    out.han += rest;
+    const readings = pinyinOf(rest);
+    out.tokens.push(readings[0] as string);
+    pinyinAlts.push(readings);
+    rest = "";
+  };
+  while (i < run.length) {
+    let hit: HanWord | undefined;
+    let len = 0;
+    for (let l = Math.min(hanMaxLen, run.length - i); l >= 2; l--) {
+      const w = han.get(run.slice(i, i + l));
+      if (w) {
+        hit = w;
+        len = l;
+        break;
+      }
+    }
+    if (!hit) {
+      rest += run[i];
+      i++;
+      continue;
+    }
+    flush();
+    if (hit.kind === "place") {
+      if (!out.places.includes(hit.value)) out.places.push(hit.value);
+      if (i + len < run.length && PLACE_SUFFIX.includes(run[i + len] as string)) len++;
+    } else if (hit.kind === "legal") {
+      out.legal = true;
+    } else {
+      out.han += run.slice(i, i + len);
+      for (const g of hit.value.split(" ")) {
+        out.tokens.push(g);
+        pinyinAlts.push([g]);
+      }
+    }
+    i += len;
+  }
+  flush();
+}
+
+/** Latin tokens of an organisation's name: places, legal forms and filler words taken out. */
+function latinParts(words: string[], out: Parts, pinyinAlts: string[][]): void {
+  const { latin } = dictionaries();
+  const gloss = glossOfPinyin();
+  let i = 0;
+  while (i < words.length) {
+    let placed = false;
+    for (let n = Math.min(latinPlaceMaxTokens, words.length - i); n >= 1; n--) {
+      const p = latin.get(n === 1 ? (words[i] as string) : words.slice(i, i + n).join(" "));
+      if (p) {
+        if (!out.places.includes(p)) out.places.push(p);
+        i += n;
+        placed = true;
+        break;
+      }
+    }
+    if (placed) continue;
+    const w = words[i] as string;
+    i++;
+    if (LEGAL_LATIN.has(w)) {
+      out.legal = true;
+      continue;
+    }
+    if (STOPWORDS.has(w)) continue;
+    const t = gloss.get(w) ?? canonicalToken(w);
+    out.tokens.push(t);
+    pinyinAlts.push([t]);
+  }
+}
+
+/** Up to `max` token lists: the first readings, then one polyphone changed at a time. */
+function alternatives(slots: string[][], max: number): string[][] {
+  const out: string[][] = [];
+  for (let i = 0; i < slots.length && out.length < max; i++) {
+    const s = slots[i] as string[];
+    for (let j = 1; j < s.length && out.length < max; j++) {
+      out.push(slots.map((x, k) => (k === i ? (s[j] as string) : (x[0] as string))));
+    }
+  }
+  return out;
+}
+
+/** Splits a folded name into the head before a trailing qualifier, or `null` when it has none. */
+function headOf(raw: string): string | null {
+  const segs = raw.split(",");
+  if (segs.length < 2) return null;
+  for (let k = 1; k < segs.length; k++) {
+    const prev = foldName(segs[k - 1] as string).split(" ");
+    const seg = segs[k] as string;
+    const prevLegal = LEGAL_LATIN.has(prev[prev.length - 1] as string);
+    const segFolded = foldName(seg).split(" ");
+    const segLegal = segFolded.length > 0 && segFolded.every((w) => LEGAL_LATIN.has(w));
+    if (segLegal) continue;
+    if ((prevLegal && seg.trim()) || /\d/.test(seg)) {
+      const head = segs.slice(0, k).join(",").trim();
+      return head && foldName(head) ? head : null;
+    }
+  }
+  return null;
+}
+
+const TRAILING_PAREN = /\s*\(([^()]{1,40})\)\s*\*?\s*(?=,|$)/u;
+
+/**
+ * The short name in parentheses at the end of a name (`Huawei Technologies Co., Ltd. (Huawei)`,
+ * `HiSilicon Technologies Co., Ltd (HiSilicon), Bantian …`), or `null`. Places, countries and legal forms
+ * in parentheses (`(Suzhou)`, `(UK)`, `(Private)`) are part of the name, not short names.
+ *
+ * @example trailingShortName("Huawei Investment & Holding Co., Ltd. (Huawei Holding)*") // "Huawei Holding"
+ */
+export function trailingShortName(raw: string): string | null {
+  const m = TRAILING_PAREN.exec(raw);
+  if (!m || !raw.slice(0, m.index).trim()) return null;
+  const inner = (m[1] as string).trim();
+  const innerFold = foldName(inner);
+  if (!innerFold) return null;
+  const { latin } = dictionaries();
+  if (latin.has(innerFold) || innerFold.split(" ").every((w) => LEGAL_LATIN.has(w))) return null;
+  return inner;
+}
+
+/** The name without its trailing parenthesised short name (see {@link trailingShortName}). */
+export function dropTrailingParen(raw: string): string {
+  return trailingShortName(raw) === null ? raw : raw.replace(TRAILING_PAREN, "");
+}
+
+function personForm(raw: string, folded: string): NameForm {
+  const tokens: string[] = [];
+  const slots: string[][] = [];
+  let han = "";
+  const hanPinyin: string[] = [];
+  for (const part of folded.match(HAN_RUN) ?? []) {
+    if (HAN.test(part)) {
+      han += part;
+      // surname, then the given name as one word: 张小龙 → zhang xiaolong
+      const sur = part.slice(0, 1);
+      const given = part.slice(1);
+      for (const p of given ? [sur, given] : [sur]) {
+        const r = pinyinOf(p);
+        tokens.push(r[0] as string);
+        slots.push(r);
+      }
+      hanPinyin.push(syllables(part).join(""));
+    } else {
+      for (const w of part.split(" ")) {
+        if (!w) continue;
+        tokens.push(w);
+        slots.push([w]);
+      }
+    }
+  }
+  const sorted = [...tokens].sort();
+  return {
+    raw,
+    kind: "person",
+    folded,
+    tokens,
+    alts: alternatives(slots, 3),
+    joined: sorted.join(""),
+    han,
+    hanPinyin,
+    places: [],
+    legal: false,
+    qualified: false,
+  };
+}
+
+function orgForm(raw: string, qualified: boolean): NameForm | null {
+  const folded = foldName(dropTrailingParen(raw));
+  if (!folded) return null;
+  const parts: Parts = { tokens: [], alts: [], han: "", places: [], legal: false };
+  const slots: string[][] = [];
+  let latinRun: string[] = [];
+  for (const w of folded.split(" ")) {
+    if (HAN.test(w)) {
+      if (latinRun.length) latinParts(latinRun, parts, slots);
+      latinRun = [];
+      hanParts(w, parts, slots);
+    } else latinRun.push(w);
+  }
+  if (latinRun.length) latinParts(latinRun, parts, slots);
+  // a name that is nothing but a place or a legal form keeps its words as its core
+  if (parts.tokens.length === 0) {
+    parts.tokens = folded.split(" ").map(canonicalToken);
+    parts.places = [];
+    slots.length = 0;
+    for (const t of parts.tokens) slots.push([t]);
+    if (HAN.test(folded)) parts.han = folded.replace(/\s+/g, "");
+  }
+  const hanPinyin = parts.han ? [...new Set(pinyinOf(parts.han))] : [];
+  return {
+    raw,
+    kind: "org",
+    folded,
+    tokens: parts.tokens,
+    alts: alternatives(slots, 3),
+    joined: parts.tokens.join(""),
+    han: parts.han,
+    hanPinyin,
+    places: parts.places,
+    legal: parts.legal,
+    qualified,
+  };
+}
+
+/**
+ * The forms a name is compared in: for an organisation the whole name, and the name without a trailing
+ * qualifier where it has one (`Hua Ying Management Co. Limited, Tsim Sha Tsui` →
+ * `Hua Ying Management Co. Limited`) unless `withHead` is false; for a person the name alone.
+ *
+ * @example nameForms("华为技术有限公司")[0]?.tokens // ["huawei", "technology"]
+ */
+export function nameForms(raw: string, kind: NameKind = "org", withHead = true): NameForm[] {
+  if (kind === "person") {
+    const folded = foldName(raw);
+    return folded ? [personForm(raw, folded)] : [];
+  }
+  const out: NameForm[] = [];
+  const full = orgForm(raw, false);
+  if (full) out.push(full);
+  const head = withHead ? headOf(raw) : null;
+  if (head) {
+    const h = orgForm(head, true);
+    if (h && h.joined !== full?.joined) out.push(h);
+  }
+  return out;
+}
