@@ -258,6 +258,12 @@ export async function screen(
   );
   if (o.json) io.out(`${JSON.stringify(funnel, null, 2)}\n`);
   else {
+    if (funnel.sample) {
+      const { n, seed, population } = funnel.sample;
+      io.out(
+        `sample of ${n.toLocaleString("en-US")} (seed ${seed}) drawn from ${population.toLocaleString("en-US")} records\n`,
+      );
+    }
     io.out(`${table(funnelRows(funnel, o.target))}\n`);
     io.out(`\nwritten to ${o.out}: hits.jsonl, funnel.json, rejected.jsonl, profiles.md, profiles.json\n`);
   }
