@@ -1,6 +1,7 @@
 import { Converter } from "opencc-js/t2cn";
 import { COUNTRY_NAMES } from "./countries.js";
 import { pinyinOf, syllables } from "./pinyin.js";
+import { jaroWinkler } from "./similarity.js";
 import {
   GLOSS_HAN,
   LEGAL_HAN,
@@ -138,10 +139,48 @@ function glossOfPinyin(): Map<string, string> {
   return pinyinGloss;
 }
 
+const FUZZY_MIN = 6;
+const FUZZY_JW = 0.94;
+const fuzzyCache = new Map<string, string | null>();
+
+/** The word of `words` (same first letter, length within 1) that `t` is a likely misspelling of. */
+function fuzzyFind(t: string, words: Map<string, string[]>, kind: string): string | null {
+  const key = `${kind}|${t}`;
+  const cached = fuzzyCache.get(key);
+  if (cached !== undefined) return cached;
+  let best: string | null = null;
+  let bestScore = FUZZY_JW;
+  for (const w of words.get(t[0] as string) ?? []) {
+    if (Math.abs(w.length - t.length) > 1) continue;
+    const s = jaroWinkler(t, w);
+    if (s >= bestScore) {
+      best = w;
+      bestScore = s;
+    }
+  }
+  if (fuzzyCache.size > 100_000) fuzzyCache.clear();
+  fuzzyCache.set(key, best);
+  return best;
+}
+
+function byFirstLetter(words: Iterable<string>): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const w of words) {
+    if (w.length < FUZZY_MIN - 1 || w.includes(" ")) continue;
+    const l = out.get(w[0] as string);
+    if (l) l.push(w);
+    else out.set(w[0] as string, [w]);
+  }
+  return out;
+}
+
+let synonymWords: Map<string, string[]> | undefined;
+
 /**
- * Canonical form of one Latin token: synonyms and plurals folded (`technologies` → `technology`).
+ * Canonical form of one Latin token: synonyms and plurals folded (`technologies` → `technology`), and a
+ * close misspelling of a synonym (`techincal`) read as that synonym.
  *
- * @example canonicalToken("Networks".toLowerCase()) // "network"
+ * @example canonicalToken("networks") // "network"
  */
 export function canonicalToken(t: string): string {
   const s = SYNONYMS[t];
@@ -149,6 +188,11 @@ export function canonicalToken(t: string): string {
   if (t.length >= 5 && t.endsWith("s") && !/(ss|us|is)$/.test(t)) {
     const stem = t.slice(0, -1);
     return SYNONYMS[stem] ?? stem;
+  }
+  if (t.length >= FUZZY_MIN) {
+    synonymWords ??= byFirstLetter(Object.keys(SYNONYMS));
+    const w = fuzzyFind(t, synonymWords, "syn");
+    if (w) return SYNONYMS[w] as string;
   }
   return t;
 }
@@ -225,7 +269,12 @@ function hanParts(run: string, out: Parts, pinyinAlts: string[][]): void {
   flush();
 }
 
-/** Latin tokens of an organisation's name: places, legal forms and filler words taken out. */
+let placeWords: Map<string, string[]> | undefined;
+
+/**
+ * Latin tokens of an organisation's name: places (a close misspelling of one included), legal forms and
+ * filler words taken out.
+ */
 function latinParts(words: string[], out: Parts, pinyinAlts: string[][]): void {
   const { latin } = dictionaries();
   const gloss = glossOfPinyin();
@@ -243,6 +292,16 @@ function latinParts(words: string[], out: Parts, pinyinAlts: string[][]): void {
     }
     if (placed) continue;
     const w = words[i] as string;
+    if (w.length >= FUZZY_MIN && !LEGAL_LATIN.has(w)) {
+      placeWords ??= byFirstLetter(latin.keys());
+      const p = fuzzyFind(w, placeWords, "place");
+      if (p) {
+        const place = latin.get(p) as string;
+        if (!out.places.includes(place)) out.places.push(place);
+        i++;
+        continue;
+      }
+    }
     i++;
     if (LEGAL_LATIN.has(w)) {
       out.legal = true;
@@ -352,8 +411,8 @@ function personForm(raw: string, folded: string): NameForm {
   };
 }
 
-function orgForm(raw: string, qualified: boolean): NameForm | null {
-  const folded = foldName(dropTrailingParen(raw));
+function orgForm(raw: string, qualified: boolean, dropParen: boolean): NameForm | null {
+  const folded = foldName(dropParen ? dropTrailingParen(raw) : raw);
   if (!folded) return null;
   const parts: Parts = { tokens: [], alts: [], han: "", places: [], legal: false };
   const slots: string[][] = [];
@@ -393,7 +452,10 @@ function orgForm(raw: string, qualified: boolean): NameForm | null {
 /**
  * The forms a name is compared in: for an organisation the whole name, and the name without a trailing
  * qualifier where it has one (`Hua Ying Management Co. Limited, Tsim Sha Tsui` →
- * `Hua Ying Management Co. Limited`) unless `withHead` is false; for a person the name alone.
+ * `Hua Ying Management Co. Limited`), with a trailing parenthesised short name left out (the list
+ * parsers keep it as an alias). With `withHead` false (a query) the name is taken whole, and also
+ * without a trailing short name if it has one. For a person
+ * the name alone.
  *
  * @example nameForms("华为技术有限公司")[0]?.tokens // ["huawei", "technology"]
  */
@@ -403,11 +465,15 @@ export function nameForms(raw: string, kind: NameKind = "org", withHead = true):
     return folded ? [personForm(raw, folded)] : [];
   }
   const out: NameForm[] = [];
-  const full = orgForm(raw, false);
+  const full = orgForm(raw, false, withHead);
   if (full) out.push(full);
+  if (!withHead && trailingShortName(raw) !== null) {
+    const bare = orgForm(raw, false, true);
+    if (bare && bare.folded !== full?.folded) out.push(bare);
+  }
   const head = withHead ? headOf(raw) : null;
   if (head) {
-    const h = orgForm(head, true);
+    const h = orgForm(head, true, true);
     if (h && h.joined !== full?.joined) out.push(h);
   }
   return out;

@@ -153,6 +153,8 @@ export const SYNONYMS: Readonly<Record<string, string>> = {
   machines: "machine",
   terminals: "terminal",
   robotics: "robot",
+  electricity: "electric",
+  electrical: "electric",
   auto: "automobile",
   automotive: "automobile",
   automobiles: "automobile",
