@@ -24,8 +24,11 @@ export interface CompiledLexicon {
   literals: string[];
 }
 
+/** The `target` that keeps every target group (for reading documents about all watched companies). */
+export const ALL_TARGETS = "*";
+
 export interface CompileOptions {
-  /** The target group (`huawei`); entries of other target groups are left out. */
+  /** The target group (`huawei`); entries of other target groups are left out. `*` keeps them all. */
   target: string;
   /** Traditional forms of a simplified literal; by default converted on the spot. */
   traditional?: (s: string) => string[];
@@ -45,8 +48,9 @@ const FULL_WIDTH_MAX = 12;
  * lex.matcher.test(Buffer.from("曾任华为工程师")); // true
  */
 export function compileLexicon(all: readonly LexiconEntry[], options: CompileOptions): CompiledLexicon {
-  const entries = all.filter((e) => e.kind !== "target" || e.target === options.target);
-  if (!all.some((e) => e.kind === "target" && e.target === options.target)) {
+  const everyTarget = options.target === ALL_TARGETS;
+  const entries = all.filter((e) => e.kind !== "target" || everyTarget || e.target === options.target);
+  if (!everyTarget && !all.some((e) => e.kind === "target" && e.target === options.target)) {
     const groups = [...new Set(all.filter((e) => e.kind === "target").map((e) => e.target))].join(", ");
     throw new Error(`No such target: ${options.target} (known: ${groups})`);
   }

@@ -11,3 +11,4 @@ export * from "./record.js";
 export * from "./redact.js";
 export * from "./result.js";
 export * from "./screen.js";
+export * from "./ties.js";
