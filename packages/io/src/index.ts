@@ -33,3 +33,4 @@ export {
   type WorkKey,
 } from "./fieldmap.js";
 export { type ByteSource, type ByteSourceOptions, openByteSource, type SourceError } from "./source.js";
+export * from "./documents.js";
