@@ -12,6 +12,7 @@ export default defineConfig({
       "@tiegraph/io": src("io"),
       "@tiegraph/match": src("match"),
       "@tiegraph/model": src("model"),
+      "@tiegraph/store": src("store"),
     },
   },
   test: {

@@ -23,7 +23,7 @@ export interface FtmEntity {
   [field: string]: unknown;
 }
 
-/** Why a line, or one value of it, was set aside. */
+/** Why a line, or one value of it, was set aside. `schema_conflict` comes from a store (see @tiegraph/store). */
 export const FTM_REJECT_CODES = [
   "malformed_json",
   "not_an_object",
@@ -34,6 +34,7 @@ export const FTM_REJECT_CODES = [
   "bad_properties",
   "unknown_property",
   "invalid_value",
+  "schema_conflict",
 ] as const;
 export type FtmRejectCode = (typeof FTM_REJECT_CODES)[number];
 

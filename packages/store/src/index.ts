@@ -1,0 +1,29 @@
+export {
+  type ExportFtmOptions,
+  exportFtm,
+  type ImportFtmOptions,
+  type ImportFtmResult,
+  importFtm,
+} from "./ftm.js";
+export { listMigrations, type Migration, migrate } from "./migrate.js";
+export { type DbSpec, DEFAULT_DB, describeDb, type OpenOptions, openStore, resolveDb } from "./open.js";
+export { findMatches, likePattern, parseQuery, type SearchMatch, type SearchTerm } from "./search.js";
+export { pgliteSql, postgresSql, type Sql } from "./sql.js";
+export {
+  type Dataset,
+  type DatasetInfo,
+  type DocumentInput,
+  type DocumentSummary,
+  documentId,
+  type EntityQuery,
+  type Neighbour,
+  type NeighbourOptions,
+  type PutDocumentResult,
+  type SearchOptions,
+  type SearchResult,
+  SqlStore,
+  type StatementFilter,
+  type Store,
+  type StoredDocument,
+  sha256Text,
+} from "./store.js";
