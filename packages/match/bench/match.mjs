@@ -73,12 +73,15 @@ queries.push({ schema: "Company", name: "华为技术有限公司" }, { schema: 
 
 for (const q of queries.slice(0, 300)) match(index, { schema: q.schema, properties: { name: [q.name] } });
 t = performance.now();
+const cpu0 = process.cpuUsage();
 let matched = 0;
 for (const q of queries) {
   const r = match(index, { schema: q.schema, properties: { name: [q.name] } }, { limit: 5 });
   if (r[0]?.match) matched++;
 }
 const ms = performance.now() - t;
+const cpu = process.cpuUsage(cpu0);
+const cpuMs = (cpu.user + cpu.system) / 1000;
 console.log(
   JSON.stringify(
     {
@@ -89,6 +92,8 @@ console.log(
       queries: queries.length,
       query_ms: Math.round(ms),
       names_per_second: Math.round((queries.length / ms) * 1000),
+      cpu_ms: Math.round(cpuMs),
+      names_per_cpu_second: Math.round((queries.length / cpuMs) * 1000),
       top_result_match: matched,
     },
     null,

@@ -29,7 +29,7 @@ export const WEIGHTS = {
 export const DEFAULT_THRESHOLD = 0.7;
 export const DEFAULT_LIMIT = 10;
 /** Candidates scored fully per query name (after the inverted index has ranked them). */
-const CANDIDATES = 24;
+const CANDIDATES = 16;
 const MAX_DEPTH = 3;
 
 interface IndexedForm {
@@ -57,8 +57,8 @@ export interface MatchIndex {
   byId: Map<string, number>;
   forms: IndexedForm[];
   groups: NameGroup[];
-  postings: Map<string, Int32Array>;
-  keyWeight: Map<string, number>;
+  /** Key → its weight and the groups that have it. */
+  keys: Map<string, { w: number; p: Int32Array }>;
   tokenWeight: Map<string, number>;
   children: Map<number, ChildLink[]>;
   /** Lexicon names by lookup key → the lexicon entries that carry them. */
@@ -67,8 +67,8 @@ export interface MatchIndex {
   stopWeight: number;
   unknownKeyWeight: number;
   /** Summed key weight of each group (typed, for the candidate loop). */
-  groupWeight: Float64Array;
-  acc: Float64Array;
+  groupWeight: Float32Array;
+  acc: Float32Array;
   touched: Int32Array;
 }
 
@@ -149,18 +149,14 @@ export function buildIndex(entries: ListEntry[], opts: IndexOptions = {}): Match
     }
   });
   const n = Math.max(groups.length, 1);
-  const keyWeight = new Map<string, number>();
-  const postings = new Map<string, Int32Array>();
-  for (const [k, l] of postingLists) {
-    postings.set(k, Int32Array.from(l));
-    keyWeight.set(k, Math.log(1 + n / l.length));
-  }
+  const keyMap = new Map<string, { w: number; p: Int32Array }>();
+  for (const [k, l] of postingLists) keyMap.set(k, { w: Math.log(1 + n / l.length), p: Int32Array.from(l) });
   // the commonest keys (each in more than 1 in 60 names) find nothing a rarer key would not
   const stopWeight = Math.log(1 + 60);
   groups.forEach((g, gi) => {
     let w = 0;
     for (const k of groupKeys[gi] as string[]) {
-      const kw = keyWeight.get(k) ?? 0;
+      const kw = keyMap.get(k)?.w ?? 0;
       if (kw >= stopWeight) w += kw;
     }
     g.weight = w;
@@ -188,15 +184,14 @@ export function buildIndex(entries: ListEntry[], opts: IndexOptions = {}): Match
     byId,
     forms,
     groups,
-    postings,
-    keyWeight,
+    keys: keyMap,
     tokenWeight,
     children,
     lexicon: new Map(),
     stopWeight,
     unknownKeyWeight: Math.log(1 + n),
-    groupWeight: Float64Array.from(groups, (g) => g.weight),
-    acc: new Float64Array(groups.length),
+    groupWeight: Float32Array.from(groups, (g) => g.weight),
+    acc: new Float32Array(groups.length),
     touched: new Int32Array(groups.length),
   };
   if (opts.lexicon) linkLexicon(index, opts.lexicon, addChild);
@@ -404,33 +399,53 @@ function diceStrings(a: string, b: string): number {
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
-/** Name groups that share the most weighted keys with the query form, best first. */
+/** Postings read per query form: the rarest keys first, until this many postings have been read. */
+const POSTING_BUDGET = 800;
+const MIN_KEYS = 4;
+
+/**
+ * Name groups that share the most weighted keys with the query form, best first. Only the query's
+ * rarest keys are read (at least {@link MIN_KEYS}, then up to {@link POSTING_BUDGET} postings): a name
+ * that matches shares most of them, and common keys would only add names that do not.
+ */
 function candidates(index: MatchIndex, q: NameForm): number[] {
-  const keys = keysOf(q);
   const { acc, touched } = index;
-  let nTouched = 0;
-  let qWeight = 0;
-  for (const k of keys) {
-    const w = index.keyWeight.get(k);
-    if (w === undefined) {
-      qWeight += index.unknownKeyWeight;
+  const keys: { w: number; p: Int32Array }[] = [];
+  let qAll = 0;
+  for (const k of keysOf(q)) {
+    const key = index.keys.get(k);
+    if (key === undefined) {
+      qAll += index.unknownKeyWeight;
       continue;
     }
-    if (w < index.stopWeight) continue;
-    qWeight += w;
-    const p = index.postings.get(k) as Int32Array;
+    if (key.w < index.stopWeight) continue;
+    qAll += key.w;
+    keys.push(key);
+  }
+  keys.sort((a, b) => b.w - a.w);
+  let nTouched = 0;
+  let qUsed = 0;
+  let read = 0;
+  for (let ki = 0; ki < keys.length; ki++) {
+    const { w, p } = keys[ki] as { w: number; p: Int32Array };
+    if (ki >= MIN_KEYS && read + p.length > POSTING_BUDGET) break;
+    read += p.length;
+    qUsed += w;
     for (let i = 0; i < p.length; i++) {
       const g = p[i] as number;
       if (acc[g] === 0) touched[nTouched++] = g;
       acc[g] = (acc[g] as number) + w;
     }
   }
+  // the group's weight scaled to the share of the query's keys that were read
+  const scale = qAll > 0 ? qUsed / qAll : 1;
+  const qWeight = qUsed;
   const best: number[] = [];
   const bestScore: number[] = [];
   let floor = 0.2;
   for (let i = 0; i < nTouched; i++) {
     const g = touched[i] as number;
-    const s = (2 * (acc[g] as number)) / (qWeight + (index.groupWeight[g] as number));
+    const s = (2 * (acc[g] as number)) / (qWeight + (index.groupWeight[g] as number) * scale);
     acc[g] = 0;
     if (s < floor) continue;
     // insertion into a short sorted list
@@ -444,7 +459,11 @@ function candidates(index: MatchIndex, q: NameForm): number[] {
       floor = bestScore[bestScore.length - 1] as number;
     }
   }
-  return best;
+  // groups far behind the best one would not score near it
+  const top = bestScore[0] ?? 0;
+  let n = best.length;
+  while (n > 1 && (bestScore[n - 1] as number) < top * 0.5) n--;
+  return n === best.length ? best : best.slice(0, n);
 }
 
 const SCHEMA_OK: Record<string, ReadonlySet<string> | undefined> = {
@@ -577,6 +596,56 @@ export interface MatchResult extends FtmEntity {
 const arr = (v: string[] | string | undefined): string[] =>
   v === undefined ? [] : (Array.isArray(v) ? v : [v]).filter((x) => typeof x === "string" && x.trim());
 
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+type Found = Scored & { via?: MatchResult["via"] };
+
+/**
+ * Adds the affiliates of entries matched at or above the threshold, following parent → child links
+ * breadth first from the best match down, each level scaled by {@link WEIGHTS.affiliate}. An entry is
+ * reached once, from the best-scored parent; at most `2 × limit + 20` affiliates are added.
+ */
+function addAffiliates(
+  index: MatchIndex,
+  scored: Scored[],
+  byEntry: Map<number, Found>,
+  threshold: number,
+  limit: number,
+): void {
+  const direct = scored.filter((s) => s.score >= threshold).sort((a, b) => b.score - a.score);
+  const visited = new Set(direct.map((d) => d.entry));
+  let budget = 2 * limit + 20;
+  for (const d of direct) {
+    let level = [d.entry];
+    let score = d.score;
+    for (let depth = 0; depth < MAX_DEPTH && level.length && budget > 0; depth++) {
+      const next: number[] = [];
+      const childScore = score * WEIGHTS.affiliate;
+      for (const parentIdx of level) {
+        const parent = index.entries[parentIdx] as ListEntry;
+        for (const link of index.children.get(parentIdx) ?? []) {
+          if (visited.has(link.child)) continue;
+          visited.add(link.child);
+          next.push(link.child);
+          const prev = byEntry.get(link.child);
+          if (prev && prev.score >= childScore) continue;
+          byEntry.set(link.child, {
+            entry: link.child,
+            score: childScore,
+            features: { ...(prev?.features ?? {}), affiliate_of: round(score) },
+            name: prev?.name ?? (index.entries[link.child] as ListEntry).caption,
+            query: d.query,
+            via: { parent: parent.id, link: link.link },
+          });
+          if (--budget <= 0) return;
+        }
+      }
+      level = next;
+      score = childScore;
+    }
+  }
+}
+
 /**
  * Screens one query against the index. Results are sorted by score (ties by caption); each says whether
  * it is a `match` (score ≥ threshold) and which features made its score. Entries whose parent matched
@@ -596,48 +665,16 @@ export function match(index: MatchIndex, query: MatchQuery, opts: MatchOptions =
     .map(countryCode)
     .filter((c): c is string => !!c);
   const scored = scoreNames(index, names, kindOf(query.schema), countries, cutoff, true, query.schema);
-  const byEntry = new Map<number, Scored & { via?: MatchResult["via"] }>();
+  const byEntry = new Map<number, Found>();
   for (const s of scored) byEntry.set(s.entry, s);
-  if (opts.affiliates !== false) {
-    const direct = scored.filter((s) => s.score >= threshold).sort((a, b) => b.score - a.score);
-    for (const d of direct) {
-      const queue: { entry: number; score: number; depth: number }[] = [
-        { entry: d.entry, score: d.score, depth: 0 },
-      ];
-      const visited = new Set([d.entry]);
-      while (queue.length) {
-        const cur = queue.shift() as { entry: number; score: number; depth: number };
-        if (cur.depth >= MAX_DEPTH) continue;
-        for (const link of index.children.get(cur.entry) ?? []) {
-          if (visited.has(link.child)) continue;
-          visited.add(link.child);
-          const score = cur.score * WEIGHTS.affiliate;
-          const prev = byEntry.get(link.child);
-          const parent = index.entries[cur.entry] as ListEntry;
-          if (!prev || prev.score < score) {
-            byEntry.set(link.child, {
-              entry: link.child,
-              score,
-              features: { ...(prev?.features ?? {}), affiliate_of: round(cur.score) },
-              name: prev?.name ?? (index.entries[link.child] as ListEntry).caption,
-              query: d.query,
-              via: { parent: parent.id, link: link.link },
-            });
-          }
-          queue.push({ entry: link.child, score, depth: cur.depth + 1 });
-        }
-      }
-    }
-  }
+  if (opts.affiliates !== false) addAffiliates(index, scored, byEntry, threshold, limit);
   const ranked = [...byEntry.values()]
     .filter((s) => {
       const e = index.entries[s.entry] as ListEntry;
       return (!opts.datasets || opts.datasets.includes(e.dataset)) && schemaMatches(query.schema, e.schema);
     })
     .map((s) => ({ s, score: round(s.score), e: index.entries[s.entry] as ListEntry }))
-    .sort(
-      (a, b) => b.score - a.score || a.e.caption.localeCompare(b.e.caption) || a.e.id.localeCompare(b.e.id),
-    )
+    .sort((a, b) => b.score - a.score || cmp(a.e.caption, b.e.caption) || cmp(a.e.id, b.e.id))
     .slice(0, limit);
   return ranked.map(({ s, score, e }) => {
     const r: MatchResult = {
