@@ -3,6 +3,20 @@ import { ByteMatcher, findAllInString } from "./matcher.js";
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
+/** Lines joined by newlines, with each line's byte range. */
+function frame(lines: string[]): { buf: Uint8Array; starts: Int32Array; ends: Int32Array } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  let pos = 0;
+  for (const l of lines) {
+    starts.push(pos);
+    pos += enc(l).length;
+    ends.push(pos);
+    pos += 1;
+  }
+  return { buf: enc(lines.join("\n")), starts: Int32Array.from(starts), ends: Int32Array.from(ends) };
+}
+
 /** A slow reference: every occurrence of every pattern, by indexOf on lower-cased strings. */
 function naive(patterns: string[], text: string) {
   const found: { pattern: number; start: number; end: number }[] = [];
@@ -58,18 +72,9 @@ describe("ByteMatcher", () => {
       { text: "PLA", exactCase: true, wordBoundary: true },
     ]);
     const lines = ["部队火锅店长", "no match here", "display", "in the PLA", "61398部队"];
-    const buf = enc(lines.join("\n"));
-    const starts: number[] = [];
-    const ends: number[] = [];
-    let pos = 0;
-    for (const l of lines) {
-      starts.push(pos);
-      pos += enc(l).length;
-      ends.push(pos);
-      pos += 1;
-    }
+    const { buf, starts, ends } = frame(lines);
     // 部队 inside 部队火锅 still triggers: suppression by traps is the rules' job, not the prefilter's.
-    expect(m.candidates(buf, Int32Array.from(starts), Int32Array.from(ends))).toEqual([0, 3, 4]);
+    expect(m.candidates(buf, starts, ends)).toEqual([0, 3, 4]);
     const all = findAllInString(m, "部队火锅");
     expect(all.map((x) => m.patterns[x.pattern]!.text).sort()).toEqual(["部队", "部队火锅"]);
   });
@@ -93,19 +98,10 @@ describe("ByteMatcher", () => {
       for (let j = rand(30); j > 0; j--) l += words[rand(words.length)];
       lines.push(l);
     }
-    const buf = enc(lines.join("\n"));
-    const starts: number[] = [];
-    const ends: number[] = [];
-    let pos = 0;
-    for (const l of lines) {
-      starts.push(pos);
-      pos += enc(l).length;
-      ends.push(pos);
-      pos += 1;
-    }
+    const { buf, starts, ends } = frame(lines);
     expect(buf.length).toBeGreaterThan(1 << 16);
     const expected = lines.map((_, i) => i).filter((i) => m.test(buf, starts[i], ends[i]));
-    const got = m.candidates(buf, Int32Array.from(starts), Int32Array.from(ends));
+    const got = m.candidates(buf, starts, ends);
     expect(expected.length).toBeGreaterThan(100);
     expect(got).toEqual(expected);
   });

@@ -1,39 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { compileLexicon } from "./compile.js";
-import type { LexiconEntry } from "./lexicon.js";
 import type { ResumeRecord } from "./record.js";
 import { coarsenDates, maskUnits, profilesMarkdown, redactText, toProfile } from "./redact.js";
 import { screenRecord } from "./screen.js";
+import { TEST_ENTRIES } from "./test-lexicon.fixture.js";
 
-const src = "test";
-const entries: LexiconEntry[] = [
-  {
-    id: "target.huawei",
-    kind: "target",
-    target: "huawei",
-    name: "Huawei",
-    aliases: ["华为", "Huawei"],
-    source: src,
-  },
-  {
-    id: "mil.mucd",
-    kind: "state_body",
-    category: "military",
-    name: "PLA unit",
-    aliases: [],
-    pattern: { trigger: ["部队"], regex: "(?:中国人民解放军)?[0-9]{5}部队" },
-    source: src,
-  },
-  {
-    id: "int.mss",
-    kind: "state_body",
-    category: "intelligence",
-    name: "MSS",
-    aliases: ["国家安全部"],
-    source: src,
-  },
-  { id: "act.li", kind: "activity", name: "lawful interception", aliases: ["合法监听"], source: src },
-];
+const entries = TEST_ENTRIES;
 const lex = compileLexicon(entries, { target: "huawei" });
 
 const NAME = "欧阳明华";

@@ -54,6 +54,11 @@ export function maskUnits(s: string): string {
   return s.replace(UNIT_ZH, "某部").replace(UNIT_EN, "某部");
 }
 
+/** A lexicon entity id without a unit's number in it (`mil.unit.61398` → `mil.unit`). */
+export function maskEntity(id: string): string {
+  return id.replace(/\.[0-9０-９]{4,}$/, "").replace(/[0-9]{5,}/g, "");
+}
+
 /** Coarsens every month or day written in `s` to its year. */
 export function coarsenDates(s: string): string {
   return s.replace(DATE_ZH, "$1年").replace(DATE_YM, "$1").replace(DATE_MY, "$1").replace(DATE_EN, "$1");
@@ -163,7 +168,7 @@ export function toProfile(hit: Hit, record: ResumeRecord, pseudonym: string): Pr
     score: hit.score,
     ties: hit.ties.map((t) => ({
       category: t.category,
-      entity: t.entity,
+      entity: maskEntity(t.entity),
       org: clean(t.org),
       role: t.role,
       start: year(t.start),

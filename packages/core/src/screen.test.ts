@@ -1,86 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { compileLexicon } from "./compile.js";
-import type { LexiconEntry } from "./lexicon.js";
 import { findMentions, screenRecord } from "./screen.js";
+import { TEST_ENTRIES } from "./test-lexicon.fixture.js";
 
-const src = "test";
-const entries: LexiconEntry[] = [
-  {
-    id: "target.huawei",
-    kind: "target",
-    target: "huawei",
-    name: "Huawei",
-    aliases: ["华为", "Huawei"],
-    source: src,
-  },
-  {
-    id: "target.huawei.hisilicon",
-    kind: "target",
-    target: "huawei",
-    name: "HiSilicon",
-    aliases: ["海思", "HiSilicon"],
-    source: src,
-  },
-  { id: "target.zte", kind: "target", target: "zte", name: "ZTE", aliases: ["中兴通讯"], source: src },
-  {
-    id: "mil.pla",
-    kind: "state_body",
-    category: "military",
-    name: "PLA",
-    aliases: ["中国人民解放军", "解放军"],
-    exact_case: ["PLA"],
-    source: src,
-  },
-  {
-    id: "mil.mucd",
-    kind: "state_body",
-    category: "military",
-    name: "PLA unit (cover designator)",
-    aliases: [],
-    pattern: { trigger: ["部队"], regex: "(?:中国人民解放军|解放军)?[0-9]{5}部队" },
-    source: src,
-  },
-  {
-    id: "mil.unit.61398",
-    kind: "state_body",
-    category: "military",
-    name: "Unit 61398",
-    aliases: ["61398部队"],
-    source: src,
-  },
-  {
-    id: "int.mss",
-    kind: "state_body",
-    category: "intelligence",
-    name: "MSS",
-    aliases: ["国家安全部"],
-    source: src,
-  },
-  {
-    id: "ps.local",
-    kind: "state_body",
-    category: "public_security",
-    name: "local public security bureau",
-    aliases: [],
-    pattern: {
-      trigger: ["公安局"],
-      regex: "(?:(?![为在于])\\p{Script=Han}){2,6}?(?:市|县|区)公安局(?:\\p{Script=Han}{2,4}分局)?",
-    },
-    source: src,
-  },
-  {
-    id: "edu.nudt",
-    kind: "state_body",
-    category: "defence_education",
-    name: "NUDT",
-    aliases: ["国防科技大学"],
-    source: src,
-  },
-  { id: "act.li", kind: "activity", name: "lawful interception", aliases: ["合法监听"], source: src },
-  { id: "trap.hotpot", kind: "trap", name: "hotpot", aliases: ["部队火锅"], source: src },
-  { id: "trap.county", kind: "trap", name: "Gong'an county", aliases: ["公安县"], source: src },
-  { id: "trap.safety", kind: "trap", name: "work safety", aliases: ["国家安全生产"], source: src },
-];
+const entries = TEST_ENTRIES;
 const lex = compileLexicon(entries, { target: "huawei" });
 const asOf = { year: 2026, month: 11 };
 const at = { file: "t.jsonl", line: 1 };

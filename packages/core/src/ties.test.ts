@@ -1,36 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ALL_TARGETS, compileLexicon } from "./compile.js";
-import type { LexiconEntry } from "./lexicon.js";
+import { TEST_ENTRIES } from "./test-lexicon.fixture.js";
 import { candidateTies, sentences } from "./ties.js";
 
-const src = "test";
-const entries: LexiconEntry[] = [
-  {
-    id: "target.huawei",
-    kind: "target",
-    target: "huawei",
-    name: "Huawei",
-    aliases: ["华为", "Huawei"],
-    source: src,
-  },
-  {
-    id: "target.zte",
-    kind: "target",
-    target: "zte",
-    name: "ZTE",
-    aliases: ["中兴通讯"],
-    exact_case: ["ZTE"],
-    source: src,
-  },
-  {
-    id: "ps.mps",
-    kind: "state_body",
-    category: "public_security",
-    name: "MPS",
-    aliases: ["公安部", "Ministry of Public Security"],
-    source: src,
-  },
-];
+const entries = TEST_ENTRIES;
 const lex = compileLexicon(entries, { target: ALL_TARGETS });
 
 describe("candidateTies", () => {
