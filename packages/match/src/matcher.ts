@@ -151,8 +151,8 @@ export function buildIndex(entries: ListEntry[], opts: IndexOptions = {}): Match
   const n = Math.max(groups.length, 1);
   const keyMap = new Map<string, { w: number; p: Int32Array }>();
   for (const [k, l] of postingLists) keyMap.set(k, { w: Math.log(1 + n / l.length), p: Int32Array.from(l) });
-  // the commonest keys (each in more than 1 in 60 names) find nothing a rarer key would not
-  const stopWeight = Math.log(1 + 60);
+  // the commonest keys (each in more than 1 in 60 names, and in more than 50) find nothing a rarer key would not
+  const stopWeight = Math.log(1 + n / Math.max(n / 60, 50));
   groups.forEach((g, gi) => {
     let w = 0;
     for (const k of groupKeys[gi] as string[]) {
