@@ -19,6 +19,8 @@ export interface SearchTerm {
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u;
+// Letters that continue a word: an English word next to a Chinese character still stands alone (华为Mate).
+const WORD_CHAR = "[\\p{Script=Latin}\\p{Script=Greek}\\p{Script=Cyrillic}\\p{N}]";
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -35,7 +37,7 @@ export function parseQuery(query: string): SearchTerm[] {
     const word = !CJK.test(text);
     const body = escapeRe(text).replace(/ /g, "\\s+");
     const pattern = word
-      ? new RegExp(`(?<![\\p{L}\\p{N}])${body}(?![\\p{L}\\p{N}])`, "giu")
+      ? new RegExp(`(?<!${WORD_CHAR})${body}(?!${WORD_CHAR})`, "giu")
       : new RegExp(body, "giu");
     out.push({ text, word, pattern });
   }
