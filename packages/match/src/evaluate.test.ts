@@ -155,7 +155,7 @@ describe.skipIf(!existsSync(CSL) || !existsSync(SUBSET))(
         for (const t of traditionalForms(zh)) cases.push({ query: t, gold: gold(en), kind: "traditional" });
       }
       for (const [py, en] of PINYIN) cases.push({ query: py, gold: gold(en), kind: "pinyin" });
-    });
+    }, 120_000);
 
     it("has a gold entry for every labelled variant", () => {
       expect(cases.length).toBeGreaterThan(700);
