@@ -13,6 +13,7 @@ export default defineConfig({
       "@tiegraph/match": src("match"),
       "@tiegraph/model": src("model"),
       "@tiegraph/store": src("store"),
+      "@tiegraph/dataset": src("dataset"),
     },
   },
   test: {
