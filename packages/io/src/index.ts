@@ -10,6 +10,7 @@ export {
 } from "./batches.js";
 export { countCsvFields, parseCsvRow } from "./csv.js";
 export { decodeRecord, endsMidStructure, frameCheck, toRejection } from "./decode.js";
+export * from "./documents.js";
 export {
   detectEncoding,
   ENCODINGS,
@@ -33,4 +34,3 @@ export {
   type WorkKey,
 } from "./fieldmap.js";
 export { type ByteSource, type ByteSourceOptions, openByteSource, type SourceError } from "./source.js";
-export * from "./documents.js";
