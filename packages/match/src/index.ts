@@ -16,6 +16,8 @@ export {
   type MatchResult,
   match,
   nameSimilarity,
+  type Prepared,
+  prepare,
   schemaMatches,
   scoreForms,
   WEIGHTS,
@@ -58,4 +60,5 @@ export {
   ngrams,
   tokenPairSimilarity,
   tokenSetSimilarity,
+  weightedTokenSimilarity,
 } from "./similarity.js";

@@ -2,7 +2,7 @@ import type { LexiconEntry } from "@tiegraph/core";
 import { countryCode } from "./countries.js";
 import { type FtmEntity, type ListEntry, toFtm } from "./model.js";
 import { type NameForm, type NameKind, nameForms, placesCompatible } from "./normalize.js";
-import { hanSimilarity, jaroWinkler, ngrams, tokenSetSimilarity } from "./similarity.js";
+import { hanSimilarity, jaroWinkler, ngrams, weightedTokenSimilarity } from "./similarity.js";
 
 /**
  * The name matcher: an index over the names of list entries, and `match`, shaped like yente's `/match`.
@@ -41,7 +41,8 @@ interface IndexedForm {
 /** Forms that read the same (same tokens, same Han core) share one name comparison. */
 interface NameGroup {
   rep: NameForm;
-  grams: string[];
+  /** `rep` prepared for comparison once the token weights are known. */
+  prep?: Prepared;
   weight: number;
   forms: number[];
 }
@@ -128,7 +129,7 @@ export function buildIndex(entries: ListEntry[], opts: IndexOptions = {}): Match
         if (g === undefined) {
           g = groups.length;
           groupOf.set(gk, g);
-          groups.push({ rep: form, grams: ngrams(form.joined, 3), weight: 0, forms: [] });
+          groups.push({ rep: form, weight: 0, forms: [] });
         }
         (groups[g] as NameGroup).forms.push(forms.length);
         forms.push({ form, entry: ei, alias });
@@ -164,6 +165,9 @@ export function buildIndex(entries: ListEntry[], opts: IndexOptions = {}): Match
   const nf = Math.max(forms.length, 1);
   const tokenWeight = new Map<string, number>();
   for (const [t, df] of tokenDf) tokenWeight.set(t, Math.log(1 + nf / df));
+  const unknownToken = Math.log(1 + nf);
+  const tw = (t: string) => tokenWeight.get(t) ?? unknownToken;
+  for (const g of groups) g.prep = prepare(g.rep, tw);
 
   const children = new Map<number, ChildLink[]>();
   const addChild = (parent: number, child: number, link: ChildLink["link"]) => {
@@ -260,55 +264,88 @@ interface Scored {
 }
 
 /**
+ * A name form made ready for comparison: its token lists (the reading, then the alternative readings of
+ * polyphonic characters) with their weights, and the character trigrams of each joined list.
+ */
+export interface Prepared {
+  form: NameForm;
+  lists: string[][];
+  weights: number[][];
+  grams: string[][];
+  /** The trigrams of `grams` as sets, for the query side. */
+  sets: Set<string>[];
+}
+
+/** Prepares a form for {@link nameSimilarity}; `sets` only for a query. */
+export function prepare(form: NameForm, tokenWeight: (t: string) => number, sets = false): Prepared {
+  const lists = [form.tokens, ...form.alts];
+  const grams = lists.map((l, i) => (i === 0 ? ngrams(form.joined, 3) : ngrams(l.join(""), 3)));
+  return {
+    form,
+    lists,
+    weights: lists.map((l) => l.map(tokenWeight)),
+    grams,
+    sets: sets ? grams.map((g) => new Set(g)) : [],
+  };
+}
+
+function diceSet(a: Set<string>, b: readonly string[]): number {
+  let common = 0;
+  for (const g of b) if (a.has(g)) common++;
+  return (2 * common) / (a.size + b.length);
+}
+
+/**
  * How alike two names read, before their differences in legal form, place and qualifier are counted:
  * Han against Han by characters and pinyin, anything else by tokens and character trigrams (a Han
- * name through its pinyin and glossary reading, scaled by {@link WEIGHTS.transliterated}).
+ * name through its pinyin and glossary reading, scaled by {@link WEIGHTS.transliterated}). `q` must be
+ * prepared with sets.
  */
-export function nameSimilarity(
-  q: NameForm,
-  c: NameForm,
-  tokenWeight: (t: string) => number,
-  qGrams?: Set<string>,
-  cGrams?: readonly string[],
-): { sim: number; features: Features } {
+export function nameSimilarity(q: Prepared, c: Prepared): { sim: number; features: Features } {
   const features: Features = {};
+  const qf = q.form;
+  const cf = c.form;
   let sim: number;
-  if (q.han && c.han) {
-    const ch = hanSimilarity(q.han, c.han);
+  if (qf.han && cf.han) {
+    const ch = hanSimilarity(qf.han, cf.han);
     let py = 0;
-    for (const a of q.hanPinyin)
-      for (const b of c.hanPinyin) py = Math.max(py, a === b ? 1 : jaroWinkler(a, b));
-    sim = q.han === c.han ? 1 : WEIGHTS.hanChar * ch + WEIGHTS.hanPinyin * py;
+    for (const a of qf.hanPinyin)
+      for (const b of cf.hanPinyin) py = Math.max(py, a === b ? 1 : jaroWinkler(a, b));
+    sim = qf.han === cf.han ? 1 : WEIGHTS.hanChar * ch + WEIGHTS.hanPinyin * py;
     features.name_char = round(ch);
     features.pinyin = round(py);
     return { sim, features };
   }
   let tok = 0;
   let chr = 0;
-  if (q.joined === c.joined) {
+  if (qf.joined === cf.joined) {
     tok = 1;
     chr = 1;
   } else {
-    for (const a of [q.tokens, ...q.alts]) {
-      for (const b of [c.tokens, ...c.alts]) {
-        tok = Math.max(tok, tokenSetSimilarity(a, b, tokenWeight));
-        if (tok === 1) break;
+    outer: for (let i = 0; i < q.lists.length; i++) {
+      for (let j = 0; j < c.lists.length; j++) {
+        const t = weightedTokenSimilarity(
+          q.lists[i] as string[],
+          q.weights[i] as number[],
+          c.lists[j] as string[],
+          c.weights[j] as number[],
+        );
+        if (t > tok) tok = t;
+        if (tok === 1) break outer;
       }
     }
-    const qs = qGrams ?? new Set(ngrams(q.joined, 3));
-    const cs = cGrams ?? ngrams(c.joined, 3);
-    let common = 0;
-    for (const g of cs) if (qs.has(g)) common++;
-    chr = (2 * common) / (qs.size + cs.length);
-    for (const a of q.alts) chr = Math.max(chr, diceStrings(a.join(""), c.joined));
-    for (const b of c.alts) chr = Math.max(chr, diceStrings(q.joined, b.join("")));
+    const q0 = q.sets[0] as Set<string>;
+    chr = diceSet(q0, c.grams[0] as string[]);
+    for (let i = 1; i < q.sets.length; i++)
+      chr = Math.max(chr, diceSet(q.sets[i] as Set<string>, c.grams[0] as string[]));
+    for (let j = 1; j < c.grams.length; j++) chr = Math.max(chr, diceSet(q0, c.grams[j] as string[]));
   }
   sim = tok === 1 && chr === 1 ? 1 : WEIGHTS.token * tok + WEIGHTS.char * chr;
   // the same words in another order or spacing
   if (tok === 1 && chr < 1) sim = Math.max(sim, 0.97);
   features.name_token = round(tok);
   features.name_char = round(chr);
-  if (q.han || c.han) {
+  if (qf.han || cf.han) {
     features.pinyin = round(sim);
     sim *= WEIGHTS.transliterated;
   }
@@ -385,16 +422,8 @@ export function scoreForms(
   c: NameForm,
   tokenWeight: (t: string) => number,
 ): { score: number; features: Features } {
-  const { sim, features } = nameSimilarity(q, c, tokenWeight);
+  const { sim, features } = nameSimilarity(prepare(q, tokenWeight, true), prepare(c, tokenWeight));
   return withDifferences(q, c, sim, features);
-}
-
-function diceStrings(a: string, b: string): number {
-  const ga = ngrams(a, 3);
-  const gb = new Set(ngrams(b, 3));
-  let common = 0;
-  for (const g of ga) if (gb.has(g)) common++;
-  return (2 * common) / (ga.length + gb.size);
 }
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
@@ -523,7 +552,7 @@ function scoreNames(
   const weight = (t: string) => index.tokenWeight.get(t) ?? Math.log(1 + index.forms.length);
   if (qforms.length === 0) return [];
   for (const q of qforms) {
-    const qGrams = new Set(ngrams(q.form.joined, 3));
+    const qp = prepare(q.form, weight, true);
     for (const gi of candidates(index, q.form)) {
       const g = index.groups[gi] as NameGroup;
       let base: { sim: number; features: Features } | undefined;
@@ -531,7 +560,7 @@ function scoreNames(
         const f = index.forms[fi] as IndexedForm;
         const entry = index.entries[f.entry] as ListEntry;
         if (!schemaMatches(schema, entry.schema)) continue;
-        base ??= nameSimilarity(q.form, g.rep, weight, qGrams, g.grams);
+        base ??= nameSimilarity(qp, g.prep as Prepared);
         const { flags, factor } = differences(q.form, f.form);
         let score = flags & EXACT ? 1 : Math.min(base.sim * factor, 0.999);
         if (q.lexicon) score *= WEIGHTS.lexiconAlias;

@@ -218,6 +218,8 @@ interface Parts {
   tokens: string[];
   alts: string[][];
   han: string;
+  /** Pinyin of each piece of the Han core, in order: the readings of a run, the one of a generic word. */
+  hanSlots: string[][];
   places: string[];
   legal: boolean;
 }
@@ -231,6 +233,7 @@ function hanParts(run: string, out: Parts, pinyinAlts: string[][]): void {
     if (!rest) return;
     out.han += rest;
     const readings = pinyinOf(rest);
+    out.hanSlots.push(readings);
     out.tokens.push(readings[0] as string);
     pinyinAlts.push(readings);
     rest = "";
@@ -258,7 +261,9 @@ function hanParts(run: string, out: Parts, pinyinAlts: string[][]): void {
     } else if (hit.kind === "legal") {
       out.legal = true;
     } else {
-      out.han += run.slice(i, i + len);
+      const word = run.slice(i, i + len);
+      out.han += word;
+      out.hanSlots.push([pinyinOf(word)[0] as string]);
       for (const g of hit.value.split(" ")) {
         out.tokens.push(g);
         pinyinAlts.push([g]);
@@ -414,7 +419,7 @@ function personForm(raw: string, folded: string): NameForm {
 function orgForm(raw: string, qualified: boolean, dropParen: boolean): NameForm | null {
   const folded = foldName(dropParen ? dropTrailingParen(raw) : raw);
   if (!folded) return null;
-  const parts: Parts = { tokens: [], alts: [], han: "", places: [], legal: false };
+  const parts: Parts = { tokens: [], alts: [], han: "", hanSlots: [], places: [], legal: false };
   const slots: string[][] = [];
   let latinRun: string[] = [];
   for (const w of folded.split(" ")) {
@@ -433,7 +438,14 @@ function orgForm(raw: string, qualified: boolean, dropParen: boolean): NameForm 
     for (const t of parts.tokens) slots.push([t]);
     if (HAN.test(folded)) parts.han = folded.replace(/\s+/g, "");
   }
-  const hanPinyin = parts.han ? [...new Set(pinyinOf(parts.han))] : [];
+  let hanPinyin: string[] = [];
+  if (parts.han) {
+    if (parts.hanSlots.length === 0) hanPinyin = pinyinOf(parts.han);
+    else {
+      const first = parts.hanSlots.map((r) => r[0]).join("");
+      hanPinyin = [first, ...alternatives(parts.hanSlots, 3).map((a) => a.join(""))];
+    }
+  }
   return {
     raw,
     kind: "org",

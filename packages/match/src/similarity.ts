@@ -129,3 +129,36 @@ export function tokenSetSimilarity(
   side(b, a);
   return den > 0 ? num / den : 0;
 }
+
+/**
+ * {@link tokenSetSimilarity} with the weights given alongside the tokens (`wa[i]` for `a[i]`).
+ *
+ * @example weightedTokenSimilarity(["huawei", "cloud"], [1, 2], ["huawei"], [1]) // 0.5
+ */
+export function weightedTokenSimilarity(
+  a: readonly string[],
+  wa: readonly number[],
+  b: readonly string[],
+  wb: readonly number[],
+): number {
+  if (a.length === 0 || b.length === 0) return 0;
+  let num = 0;
+  let den = 0;
+  for (let i = 0; i < a.length; i++) {
+    const t = a[i] as string;
+    let best = 0;
+    for (let j = 0; j < b.length && best < 1; j++)
+      best = Math.max(best, tokenPairSimilarity(t, b[j] as string));
+    num += (wa[i] as number) * best;
+    den += wa[i] as number;
+  }
+  for (let j = 0; j < b.length; j++) {
+    const u = b[j] as string;
+    let best = 0;
+    for (let i = 0; i < a.length && best < 1; i++)
+      best = Math.max(best, tokenPairSimilarity(u, a[i] as string));
+    num += (wb[j] as number) * best;
+    den += wb[j] as number;
+  }
+  return den > 0 ? num / den : 0;
+}
