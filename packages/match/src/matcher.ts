@@ -228,6 +228,15 @@ function linkLexicon(
   }
   const withParent = usable.filter((e) => e.parent);
   if (withParent.length === 0) return;
+  const byCore = new Map<string, number[]>();
+  index.groups.forEach((g, gi) => {
+    for (const k of [g.rep.joined, ...(g.rep.han ? [`h:${g.rep.han}`] : [])]) {
+      const l = byCore.get(k);
+      if (l) l.push(gi);
+      else byCore.set(k, [gi]);
+    }
+  });
+  const tw = (t: string) => index.tokenWeight.get(t) ?? Math.log(1 + index.forms.length);
   const lexById = new Map(usable.map((e) => [e.id, e]));
   const resolved = new Map<string, number[]>();
   const resolve = (e: LexiconEntry): number[] => {
@@ -235,9 +244,26 @@ function linkLexicon(
     if (r) return r;
     r = [];
     for (const name of lexiconNames(e)) {
-      const found = scoreNames(index, [name], "org", [], 0.93, false);
-      const top = Math.max(...found.map((x) => x.score));
-      for (const res of found) if (res.score >= top - 1e-9 && !r.includes(res.entry)) r.push(res.entry);
+      // only names that read the same as the lexicon's (same core): a lexicon name is written cleanly
+      let top = 0.93;
+      let found: number[] = [];
+      for (const f of nameForms(name, "org", false)) {
+        for (const gi of new Set([...(byCore.get(f.joined) ?? []), ...(f.han ? (byCore.get(`h:${f.han}`) ?? []) : [])])) {
+          const g = index.groups[gi] as NameGroup;
+          const { sim } = nameSimilarity(prepare(f, tw, true), g.prep as Prepared);
+          for (const fi of g.forms) {
+            const form = index.forms[fi] as IndexedForm;
+            if (kindOf((index.entries[form.entry] as ListEntry).schema) !== "org") continue;
+            const { flags, factor } = differences(f, form.form);
+            const score = flags & EXACT ? 1 : sim * factor;
+            if (score > top + 1e-9) {
+              top = score;
+              found = [form.entry];
+            } else if (score >= top - 1e-9 && !found.includes(form.entry)) found.push(form.entry);
+          }
+        }
+      }
+      for (const x of found) if (!r.includes(x)) r.push(x);
     }
     resolved.set(e.id, r);
     return r;
