@@ -8,6 +8,7 @@ import { decodeRecord, type FieldMap, parseFieldMap, readBatches, toResumeRecord
 import { loadLexicon, targetGroups, traditionalOf } from "@tiegraph/lexicons";
 import { formatJsonl, generateResumes } from "@tiegraph/synth";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { registerGraphCommands } from "./graph.js";
 import { pseudonymKey } from "./pseudonym.js";
 import { expandInputs, InputError, runScreen } from "./screen/run.js";
 import type { TaskOptions } from "./screen/task.js";
@@ -126,6 +127,8 @@ export function program(io: { out: (s: string) => void; err: (s: string) => void
       }
     });
 
+  registerGraphCommands(prog, io, UsageError);
+
   const generate = prog.command("generate").description("Generate synthetic test data.");
   generate
     .command("resumes")
@@ -210,9 +213,9 @@ async function loadMap(path: string): Promise<FieldMap> {
 }
 
 /** `tiegraph screen`. */
-// biome-ignore lint/suspicious/noExplicitAny: commander hands options over untyped
 export async function screen(
   inputs: string[],
+  // biome-ignore lint/suspicious/noExplicitAny: commander hands options over untyped
   o: any,
   io: { out: (s: string) => void; err: (s: string) => void },
 ) {

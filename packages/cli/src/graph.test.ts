@@ -1,0 +1,108 @@
+import { execFile } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openStore } from "@tiegraph/store";
+import { describe, expect, it } from "vitest";
+
+/** Documents in, search, candidate ties and verdicts, as a user runs them on the embedded store. */
+const bin = new URL("../dist/bin.js", import.meta.url).pathname;
+
+/** Runs the command without blocking the test runner's event loop (each run opens the store). */
+function tiegraph(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { env: { ...process.env, USER: "ana" } },
+      (error, stdout, stderr) => {
+        resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+      },
+    );
+  });
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: JSON from the command
+type Json = any;
+
+describe("tiegraph ingest, search and ties", () => {
+  it("stores documents once, finds Chinese and English text, and turns an accepted candidate into cited statements", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tiegraph-graph-"));
+    const db = join(dir, "db");
+    const docs = join(dir, "docs");
+    mkdirSync(docs, { recursive: true });
+    writeFileSync(join(docs, "a.txt"), "华为与克拉玛依市公安局签署合作协议。2011年起双方共建云计算中心。\n");
+    writeFileSync(
+      join(docs, "b.html"),
+      "<html><head><title>Report</title><script>alert(1)</script></head><body><p>In May 2019, Huawei signed an agreement with the Ministry of Public Security.</p></body></html>",
+    );
+    writeFileSync(join(docs, "c.txt"), Buffer.from([0, 1, 2, 3, 0, 255]));
+
+    const first = await tiegraph(["ingest", "docs", docs, "--db", db, "--json"]);
+    expect(first.status, first.stderr).toBe(0);
+    const outcomes = first.stdout
+      .trim()
+      .split("\n")
+      .map((l): Json => JSON.parse(l));
+    expect(outcomes.map((o: Json) => o.status)).toEqual(["stored", "stored", "set_aside"]);
+    expect(outcomes[2]).toMatchObject({ code: "binary" });
+    const again = await tiegraph(["ingest", "docs", join(docs, "a.txt"), "--db", db]);
+    expect(again.stdout).toMatch(/0 stored, 1 already there/);
+
+    const zh = JSON.parse((await tiegraph(["search", "克拉玛依", "--db", db, "--json"])).stdout);
+    expect(zh).toHaveLength(1);
+    expect(zh[0].matches[0]).toMatchObject({ start: 3, end: 7, text: "克拉玛依" });
+    const en = JSON.parse((await tiegraph(["search", "ministry", "--db", db, "--json"])).stdout);
+    expect(en.map((r: { title: string }) => r.title)).toEqual(["Report"]);
+    expect(JSON.stringify(en)).not.toContain("alert");
+
+    const listed = await tiegraph(["ties", "candidates", "--db", db, "--json"]);
+    const candidates = listed.stdout
+      .trim()
+      .split("\n")
+      .map((l): Json => JSON.parse(l));
+    const huaweiMps = candidates.find((c: Json) => c.object.text === "Ministry of Public Security");
+    expect(huaweiMps).toMatchObject({
+      relation: "signed",
+      date: "2019-05",
+      stance: "reported",
+      status: "pending",
+    });
+    const karamay = candidates.find((c: Json) => /克拉玛依市公安局/.test(c.object.text));
+    expect(karamay).toMatchObject({ relation: "签署", status: "pending" });
+
+    expect((await tiegraph(["ties", "accept", huaweiMps.id, "--db", db, "--note", "checked"])).status).toBe(
+      0,
+    );
+    expect((await tiegraph(["ties", "reject", karamay.id, "--db", db])).status).toBe(0);
+    const unknown = await tiegraph(["ties", "accept", "tc-00000000", "--db", db]);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toMatch(/No such candidate/);
+
+    const statuses = (await tiegraph(["ties", "candidates", "--db", db, "--json"])).stdout
+      .trim()
+      .split("\n")
+      .map((l): Json => JSON.parse(l))
+      .map((c: Json) => [c.id, c.status]);
+    expect(statuses).toContainEqual([huaweiMps.id, "accepted"]);
+    expect(statuses).toContainEqual([karamay.id, "negative"]);
+
+    const store = await openStore(db);
+    try {
+      const statements = await store.getStatements({ document: huaweiMps.evidence.document });
+      expect(statements.length).toBeGreaterThanOrEqual(8);
+      for (const s of statements) {
+        expect(s.source).toEqual({
+          document: huaweiMps.evidence.document,
+          start: huaweiMps.evidence.start,
+          end: huaweiMps.evidence.end,
+        });
+        expect(s.asserted_by).toEqual({ kind: "analyst", name: "ana" });
+      }
+      const verdicts = await store.getJudgements({ subject: huaweiMps.id });
+      expect(verdicts.map((j) => [j.judgement, j.by, j.why])).toEqual([["positive", "ana", "checked"]]);
+    } finally {
+      await store.close();
+    }
+  }, 300_000);
+});
