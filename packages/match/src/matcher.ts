@@ -20,6 +20,8 @@ export const WEIGHTS = {
   placeDropped: 0.95,
   placeMismatch: 0.8,
   qualifierDropped: 0.9,
+  /** A place or generic word read through its misspelling on one side. */
+  misspelt: 0.95,
   countryMismatch: 0.9,
   lexiconAlias: 0.95,
   /** Per level of a parent link, for an affiliate found through its parent. */
@@ -29,7 +31,7 @@ export const WEIGHTS = {
 export const DEFAULT_THRESHOLD = 0.7;
 export const DEFAULT_LIMIT = 10;
 /** Candidates scored fully per query name (after the inverted index has ranked them). */
-const CANDIDATES = 16;
+const CANDIDATES = 12;
 const MAX_DEPTH = 3;
 
 interface IndexedForm {
@@ -58,6 +60,8 @@ export interface MatchIndex {
   byId: Map<string, number>;
   forms: IndexedForm[];
   groups: NameGroup[];
+  /** Groups by their joined core (and `h:` + Han core): names that read the same as a query. */
+  byCore: Map<string, number[]>;
   /** Key → its weight and the groups that have it. */
   keys: Map<string, { w: number; p: Int32Array }>;
   tokenWeight: Map<string, number>;
@@ -149,6 +153,14 @@ export function buildIndex(entries: ListEntry[], opts: IndexOptions = {}): Match
       else postingLists.set(k, [gi]);
     }
   });
+  const byCore = new Map<string, number[]>();
+  groups.forEach((g, gi) => {
+    for (const k of [g.rep.joined, ...(g.rep.han ? [`h:${g.rep.han}`] : [])]) {
+      const l = byCore.get(k);
+      if (l) l.push(gi);
+      else byCore.set(k, [gi]);
+    }
+  });
   const n = Math.max(groups.length, 1);
   const keyMap = new Map<string, { w: number; p: Int32Array }>();
   for (const [k, l] of postingLists) keyMap.set(k, { w: Math.log(1 + n / l.length), p: Int32Array.from(l) });
@@ -188,6 +200,7 @@ export function buildIndex(entries: ListEntry[], opts: IndexOptions = {}): Match
     byId,
     forms,
     groups,
+    byCore,
     keys: keyMap,
     tokenWeight,
     children,
@@ -228,14 +241,7 @@ function linkLexicon(
   }
   const withParent = usable.filter((e) => e.parent);
   if (withParent.length === 0) return;
-  const byCore = new Map<string, number[]>();
-  index.groups.forEach((g, gi) => {
-    for (const k of [g.rep.joined, ...(g.rep.han ? [`h:${g.rep.han}`] : [])]) {
-      const l = byCore.get(k);
-      if (l) l.push(gi);
-      else byCore.set(k, [gi]);
-    }
-  });
+  const byCore = index.byCore;
   const tw = (t: string) => index.tokenWeight.get(t) ?? Math.log(1 + index.forms.length);
   const lexById = new Map(usable.map((e) => [e.id, e]));
   const resolved = new Map<string, number[]>();
@@ -248,7 +254,10 @@ function linkLexicon(
       let top = 0.93;
       let found: number[] = [];
       for (const f of nameForms(name, "org", false)) {
-        for (const gi of new Set([...(byCore.get(f.joined) ?? []), ...(f.han ? (byCore.get(`h:${f.han}`) ?? []) : [])])) {
+        for (const gi of new Set([
+          ...(byCore.get(f.joined) ?? []),
+          ...(f.han ? (byCore.get(`h:${f.han}`) ?? []) : []),
+        ])) {
           const g = index.groups[gi] as NameGroup;
           const { sim } = nameSimilarity(prepare(f, tw, true), g.prep as Prepared);
           for (const fi of g.forms) {
@@ -384,6 +393,7 @@ const PLACE_MISMATCH = 4;
 const PLACE_DROPPED = 8;
 const QUALIFIER = 16;
 const EXACT = 32;
+const MISSPELT = 64;
 
 /** The differences between two name forms as bit flags, and the factor they scale a similarity by. */
 function differences(q: NameForm, c: NameForm): { flags: number; factor: number } {
@@ -408,6 +418,10 @@ function differences(q: NameForm, c: NameForm): { flags: number; factor: number 
     flags |= QUALIFIER;
     factor *= WEIGHTS.qualifierDropped;
   }
+  if (q.misspelt !== c.misspelt) {
+    flags |= MISSPELT;
+    factor *= WEIGHTS.misspelt;
+  }
   return { flags, factor };
 }
 
@@ -419,6 +433,7 @@ function featuresOf(flags: number, base: Features): Features {
   if (flags & PLACE_MISMATCH) f.place_mismatch = 1;
   if (flags & PLACE_DROPPED) f.place_dropped = 1;
   if (flags & QUALIFIER) f.qualifier_dropped = 1;
+  if (flags & MISSPELT) f.misspelling = 1;
   return f;
 }
 
@@ -455,15 +470,18 @@ export function scoreForms(
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Postings read per query form: the rarest keys first, until this many postings have been read. */
-const POSTING_BUDGET = 800;
+const POSTING_BUDGET = 500;
 const MIN_KEYS = 4;
+/** The search's limits when some names already read exactly as the query. */
+const FAST_BUDGET = 200;
+const FAST_CANDIDATES = 6;
 
 /**
  * Name groups that share the most weighted keys with the query form, best first. Only the query's
  * rarest keys are read (at least {@link MIN_KEYS}, then up to {@link POSTING_BUDGET} postings): a name
  * that matches shares most of them, and common keys would only add names that do not.
  */
-function candidates(index: MatchIndex, q: NameForm): number[] {
+function candidates(index: MatchIndex, q: NameForm, budget = POSTING_BUDGET, max = CANDIDATES): number[] {
   const { acc, touched } = index;
   const keys: { w: number; p: Int32Array }[] = [];
   let qAll = 0;
@@ -483,7 +501,7 @@ function candidates(index: MatchIndex, q: NameForm): number[] {
   let read = 0;
   for (let ki = 0; ki < keys.length; ki++) {
     const { w, p } = keys[ki] as { w: number; p: Int32Array };
-    if (ki >= MIN_KEYS && read + p.length > POSTING_BUDGET) break;
+    if (ki >= MIN_KEYS && read + p.length > budget) break;
     read += p.length;
     qUsed += w;
     for (let i = 0; i < p.length; i++) {
@@ -508,7 +526,7 @@ function candidates(index: MatchIndex, q: NameForm): number[] {
     while (j > 0 && (bestScore[j - 1] as number) < s) j--;
     best.splice(j, 0, g);
     bestScore.splice(j, 0, s);
-    if (best.length > CANDIDATES) {
+    if (best.length > max) {
       best.pop();
       bestScore.pop();
       floor = bestScore[bestScore.length - 1] as number;
@@ -517,7 +535,7 @@ function candidates(index: MatchIndex, q: NameForm): number[] {
   // groups far behind the best one would not score near it
   const top = bestScore[0] ?? 0;
   let n = best.length;
-  while (n > 1 && (bestScore[n - 1] as number) < top * 0.5) n--;
+  while (n > 1 && (bestScore[n - 1] as number) < top * 0.6) n--;
   return n === best.length ? best : best.slice(0, n);
 }
 
@@ -579,7 +597,15 @@ function scoreNames(
   if (qforms.length === 0) return [];
   for (const q of qforms) {
     const qp = prepare(q.form, weight, true);
-    for (const gi of candidates(index, q.form)) {
+    // names that read exactly as the query are certain candidates; then a shorter search for the rest
+    const same = [
+      ...(index.byCore.get(q.form.joined) ?? []),
+      ...(q.form.han ? (index.byCore.get(`h:${q.form.han}`) ?? []) : []),
+    ];
+    const found = same.length
+      ? candidates(index, q.form, FAST_BUDGET, FAST_CANDIDATES)
+      : candidates(index, q.form);
+    for (const gi of same.length ? [...new Set([...same, ...found])] : found) {
       const g = index.groups[gi] as NameGroup;
       let base: { sim: number; features: Features } | undefined;
       for (const fi of g.forms) {

@@ -43,6 +43,8 @@ export interface NameForm {
   legal: boolean;
   /** This form leaves out a trailing qualifier of the written name (an address or unit after a comma). */
   qualified: boolean;
+  /** Words read as the place or generic word they are a close misspelling of (`Beiijng`, `Techincal`). */
+  misspelt: number;
 }
 
 const HAN = /\p{Script=Han}/u;
@@ -75,7 +77,15 @@ export function foldName(s: string): string {
   let t = /^[\x20-\x7e]*$/.test(s) ? s : s.normalize("NFKC");
   t = t.replace(/\b(?:[A-Za-z]\.){2,}/g, (m) => m.replace(/\./g, ""));
   const ascii = /^[\x20-\x7e]*$/.test(t);
-  t = (ascii ? t : toSimplified(t)).toLowerCase();
+  if (ascii) {
+    return t
+      .toLowerCase()
+      .replace(/(?<=[a-z0-9])['`?"]+(?=[a-z])/g, "")
+      .replace(/&/g, " and ")
+      .replace(/[^a-z0-9]+/g, " ")
+      .trim();
+  }
+  t = toSimplified(t).toLowerCase();
   if (!ascii)
     t = t
       .normalize("NFD")
@@ -175,6 +185,11 @@ function byFirstLetter(words: Iterable<string>): Map<string, string[]> {
 }
 
 let synonymWords: Map<string, string[]> | undefined;
+/** The canonical generic words (`technology`, `communication` …), themselves targets of misspellings. */
+const canonicalWords = new Set([
+  ...Object.values(SYNONYMS),
+  ...Object.values(GLOSS_HAN).flatMap((g) => g.split(" ")),
+]);
 
 /**
  * Canonical form of one Latin token: synonyms and plurals folded (`technologies` → `technology`), and a
@@ -185,16 +200,18 @@ let synonymWords: Map<string, string[]> | undefined;
 export function canonicalToken(t: string): string {
   const s = SYNONYMS[t];
   if (s) return s;
-  if (t.length >= 5 && t.endsWith("s") && !/(ss|us|is)$/.test(t)) {
-    const stem = t.slice(0, -1);
-    return SYNONYMS[stem] ?? stem;
-  }
-  if (t.length >= FUZZY_MIN) {
-    synonymWords ??= byFirstLetter(Object.keys(SYNONYMS));
-    const w = fuzzyFind(t, synonymWords, "syn");
-    if (w) return SYNONYMS[w] as string;
-  }
-  return t;
+  const plural = t.length >= 5 && t.endsWith("s") && !/(ss|us|is)$/.test(t);
+  const stem = plural ? t.slice(0, -1) : t;
+  if (plural && SYNONYMS[stem]) return SYNONYMS[stem] as string;
+  const w = fuzzySynonym(t);
+  return w ? (SYNONYMS[w] ?? w) : stem;
+}
+
+/** The synonym `t` is a close misspelling of, or `null`. */
+function fuzzySynonym(t: string): string | null {
+  if (t.length < FUZZY_MIN || SYNONYMS[t] || canonicalWords.has(t)) return null;
+  synonymWords ??= byFirstLetter(new Set([...canonicalWords, ...Object.keys(SYNONYMS)]));
+  return fuzzyFind(t, synonymWords, "syn");
 }
 
 /**
@@ -222,6 +239,7 @@ interface Parts {
   hanSlots: string[][];
   places: string[];
   legal: boolean;
+  misspelt: number;
 }
 
 /** Splits a Han run into legal forms, generic words, places and the remaining runs (read as pinyin). */
@@ -301,6 +319,7 @@ function latinParts(words: string[], out: Parts, pinyinAlts: string[][]): void {
       placeWords ??= byFirstLetter(latin.keys());
       const p = fuzzyFind(w, placeWords, "place");
       if (p) {
+        out.misspelt++;
         const place = latin.get(p) as string;
         if (!out.places.includes(place)) out.places.push(place);
         i++;
@@ -313,7 +332,9 @@ function latinParts(words: string[], out: Parts, pinyinAlts: string[][]): void {
       continue;
     }
     if (STOPWORDS.has(w)) continue;
-    const t = gloss.get(w) ?? canonicalToken(w);
+    const g = gloss.get(w);
+    if (!g && fuzzySynonym(w)) out.misspelt++;
+    const t = g ?? canonicalToken(w);
     out.tokens.push(t);
     pinyinAlts.push([t]);
   }
@@ -413,13 +434,14 @@ function personForm(raw: string, folded: string): NameForm {
     places: [],
     legal: false,
     qualified: false,
+    misspelt: 0,
   };
 }
 
 function orgForm(raw: string, qualified: boolean, dropParen: boolean): NameForm | null {
   const folded = foldName(dropParen ? dropTrailingParen(raw) : raw);
   if (!folded) return null;
-  const parts: Parts = { tokens: [], alts: [], han: "", hanSlots: [], places: [], legal: false };
+  const parts: Parts = { tokens: [], alts: [], han: "", hanSlots: [], places: [], legal: false, misspelt: 0 };
   const slots: string[][] = [];
   let latinRun: string[] = [];
   for (const w of folded.split(" ")) {
@@ -458,6 +480,7 @@ function orgForm(raw: string, qualified: boolean, dropParen: boolean): NameForm 
     places: parts.places,
     legal: parts.legal,
     qualified,
+    misspelt: parts.misspelt,
   };
 }
 
