@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openStore } from "@tiegraph/store";
@@ -101,6 +101,42 @@ describe("tiegraph ingest, search and ties", () => {
       }
       const verdicts = await store.getJudgements({ subject: huaweiMps.id });
       expect(verdicts.map((j) => [j.judgement, j.by, j.why])).toEqual([["positive", "ana", "checked"]]);
+    } finally {
+      await store.close();
+    }
+  }, 300_000);
+
+  it("loads the sourced data set once, and exports its projects as GeoJSON and its entities as FtM", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tiegraph-dataset-"));
+    const db = join(dir, "db");
+    const first = await tiegraph(["dataset", "load", "--db", db]);
+    expect(first.status, first.stderr).toBe(0);
+    const loaded = Number(/: (\d+) statements/.exec(first.stdout)?.[1]);
+    expect(loaded).toBeGreaterThan(1000);
+    const geo = join(dir, "projects.geojson");
+    expect((await tiegraph(["export", "geojson", "--out", geo, "--db", db])).status).toBe(0);
+    const fc = JSON.parse(readFileSync(geo, "utf8"));
+    const countries = new Set(fc.features.flatMap((f: Json) => f.properties.country ?? []));
+    expect(countries.size).toBeGreaterThanOrEqual(25);
+    for (const f of fc.features) {
+      const [lon, lat] = f.geometry.coordinates;
+      expect(Math.abs(lat)).toBeLessThanOrEqual(90);
+      expect(Math.abs(lon)).toBeLessThanOrEqual(180);
+      expect(f.properties.sources.length).toBeGreaterThan(0);
+    }
+    const ftm = join(dir, "all.ftm.json");
+    expect((await tiegraph(["export", "ftm", "--out", ftm, "--db", db])).status).toBe(0);
+    const entities = readFileSync(ftm, "utf8")
+      .trim()
+      .split("\n")
+      .map((l): Json => JSON.parse(l));
+    expect(entities.some((e) => e.schema === "Company" && /Huawei/.test(e.caption))).toBe(true);
+    const again = await tiegraph(["dataset", "load", "--db", db]);
+    expect(again.status).toBe(0);
+    const store = await openStore(db);
+    try {
+      const info = await store.getDataset("tiegraph_demo");
+      expect(info.statements).toBe(loaded);
     } finally {
       await store.close();
     }

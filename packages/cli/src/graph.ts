@@ -1,3 +1,6 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import {
   ALL_TARGETS,
   type CompiledLexicon,
@@ -6,10 +9,11 @@ import {
   type LexiconEntry,
   type TieCandidate,
 } from "@tiegraph/core";
+import { DATA_DIR, GAZETTEER_DOCUMENT, loadDataset } from "@tiegraph/dataset";
 import { documentPaths, readDocument } from "@tiegraph/io";
 import { loadLexicon, traditionalOf } from "@tiegraph/lexicons";
-import { makeStatement, type StatementInput } from "@tiegraph/model";
-import { openStore, type Store } from "@tiegraph/store";
+import { isDocumentSource, makeStatement, type Statement, type StatementInput } from "@tiegraph/model";
+import { exportFtm, importFtm, openStore, type Store } from "@tiegraph/store";
 import type { Command } from "commander";
 
 /**
@@ -119,7 +123,100 @@ export function tieStatements(
   return out;
 }
 
-/** Adds `ingest docs`, `search` and `ties …` to the program. */
+/** Projects with coordinates as a GeoJSON FeatureCollection, each point with its properties and sources. */
+export async function projectsGeoJson(store: Store, dataset?: string): Promise<object> {
+  const features: object[] = [];
+  for await (const e of store.iterateEntities({ schema: "Project", ...(dataset ? { dataset } : {}) })) {
+    const lat = Number(e.properties.latitude?.[0]);
+    const lon = Number(e.properties.longitude?.[0]);
+    if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
+    const sources = new Map<string, object>();
+    for (const st of e.statements) sources.set(JSON.stringify(st.source), st.source);
+    features.push({
+      type: "Feature",
+      id: e.id,
+      geometry: { type: "Point", coordinates: [lon, lat] },
+      properties: {
+        id: e.id,
+        caption: e.caption,
+        ...e.properties,
+        datasets: e.datasets,
+        sources: [...sources.values()],
+      },
+    });
+  }
+  return { type: "FeatureCollection", features };
+}
+
+/** `../shared/seeds` beside the repository, where the seed articles are kept, when it is there. */
+function defaultSeeds(): string | null {
+  const dir = fileURLToPath(new URL("../../../../shared/seeds", import.meta.url));
+  return existsSync(dir) ? dir : null;
+}
+
+/**
+ * The data set's statements with their document spans pointing at stored documents: its gazetteer and
+ * the seed articles are stored (once) and cited by their store ids; denials follow the claims they answer.
+ */
+async function resolveDocuments(
+  store: Store,
+  inputs: readonly StatementInput[],
+  seeds: string | null,
+): Promise<{ statements: Statement[]; missing: Map<string, number> }> {
+  const stored = new Map<string, string | null>();
+  const resolve = async (doc: string): Promise<string | null> => {
+    if (stored.has(doc)) return stored.get(doc)!;
+    let path: string | null = null;
+    if (doc === GAZETTEER_DOCUMENT) path = join(fileURLToPath(DATA_DIR), "gazetteer.json");
+    else if (doc.startsWith("seed:") && seeds) path = join(seeds, doc.slice(5));
+    let id: string | null = null;
+    if (path && existsSync(path)) {
+      const text = readFileSync(path, "utf8");
+      const title =
+        doc === GAZETTEER_DOCUMENT ? "tiegraph gazetteer (city centres)" : (text.split("\n")[0] ?? doc);
+      id = (
+        await store.putDocument({
+          text,
+          title: title.trim().slice(0, 300),
+          file_name: doc.replace(/^seed:/, ""),
+        })
+      ).id;
+    }
+    stored.set(doc, id);
+    return id;
+  };
+  const missing = new Map<string, number>();
+  const renamed = new Map<string, string>();
+  const out: Statement[] = [];
+  const pending: { input: StatementInput; old: string }[] = [];
+  for (const input of inputs) {
+    const old = makeStatement(input).id;
+    let next = input;
+    if (isDocumentSource(input.source)) {
+      const id = await resolve(input.source.document);
+      if (id === null) {
+        missing.set(input.source.document, (missing.get(input.source.document) ?? 0) + 1);
+        continue;
+      }
+      next = { ...input, source: { ...input.source, document: id } };
+    }
+    pending.push({ input: next, old });
+  }
+  // Claims first, then the statements that answer them, with their new ids.
+  for (const { input, old } of pending.filter((p) => p.input.answers === undefined)) {
+    const st = makeStatement(input);
+    renamed.set(old, st.id);
+    out.push(st);
+  }
+  for (const { input } of pending.filter((p) => p.input.answers !== undefined)) {
+    const answers = renamed.get(input.answers!);
+    if (answers === undefined) continue;
+    out.push(makeStatement({ ...input, answers }));
+  }
+  return { statements: out, missing };
+}
+
+/** Adds `ingest docs`, `search`, `ties …`, `dataset load`, `import ftm` and `export …` to the program. */
 export function registerGraphCommands(prog: Command, io: Io, UsageError: UsageErrorClass): void {
   const ingest = prog.command("ingest").description("Bring sources into the evidence graph.");
   ingest
@@ -195,6 +292,81 @@ export function registerGraphCommands(prog: Command, io: Io, UsageError: UsageEr
           io.out(`  [${m.start}-${m.end}] …${JSON.stringify(m.snippet).slice(1, -1)}…\n`);
       }
       if (results.length === 0) io.out("no document matches\n");
+    });
+
+  prog
+    .command("dataset")
+    .description("The sourced data set of the mapped tech companies that ships with tiegraph.")
+    .command("load")
+    .description(
+      "Load it into the store (again: nothing is duplicated). The documents it cites by span are stored too: " +
+        "its gazetteer, and the seed articles when --seeds (default ../shared/seeds) holds them; statements " +
+        "citing a document that cannot be found are left out and counted.",
+    )
+    .option("--seeds <dir>", "folder of the seed articles")
+    .option("--db <store>", DB_HELP)
+    .action(async (o) => {
+      const data = loadDataset();
+      const seeds = o.seeds ?? defaultSeeds();
+      const { statements, missing } = await withStore(o.db, async (store) => {
+        await store.putDataset({
+          name: data.name,
+          title: "China's tech giants: a sourced demo data set",
+          publisher: "tiegraph",
+          description: `version ${data.version}, sha256 ${data.hash}`,
+        });
+        const resolved = await resolveDocuments(store, data.statements, seeds);
+        await store.putStatements(resolved.statements);
+        return resolved;
+      });
+      io.out(`loaded ${data.name} ${data.version}: ${statements.length} statements\n`);
+      for (const [doc, n] of missing) io.err(`left out ${n} statements citing ${doc}: not found\n`);
+    });
+
+  prog
+    .command("import")
+    .description("Import entities into the graph.")
+    .command("ftm")
+    .description(
+      "Import FollowTheMoney entities (JSON lines); malformed lines are set aside with their reason.",
+    )
+    .argument("<file>", "FtM JSON lines")
+    .option("--dataset <name>", "dataset of entities that name none", "default")
+    .option("--db <store>", DB_HELP)
+    .action(async (file: string, o) => {
+      const r = await withStore(o.db, (store) => importFtm(store, file, { dataset: o.dataset }));
+      for (const x of r.rejects) io.err(`${JSON.stringify(x)}\n`);
+      io.out(`${r.entities} entities, ${r.statements} statements imported; ${r.rejects.length} set aside\n`);
+    });
+
+  const exporter = prog.command("export").description("Export the graph.");
+  exporter
+    .command("ftm")
+    .description("Write the graph's entities as FollowTheMoney JSON lines.")
+    .requiredOption("--out <file>", "output file")
+    .option("--schema <schema>", "only entities of this schema")
+    .option("--dataset <name>", "only entities of this dataset")
+    .option("--db <store>", DB_HELP)
+    .action(async (o) => {
+      const filter = {
+        ...(o.schema ? { schema: o.schema } : {}),
+        ...(o.dataset ? { dataset: o.dataset } : {}),
+      };
+      const n = await withStore(o.db, (store) => exportFtm(store, o.out, filter));
+      io.out(`${n} entities written to ${o.out}\n`);
+    });
+  exporter
+    .command("geojson")
+    .description("Write the projects with coordinates as GeoJSON points, each with its sources.")
+    .requiredOption("--out <file>", "output file")
+    .option("--dataset <name>", "only projects of this dataset")
+    .option("--db <store>", DB_HELP)
+    .action(async (o) => {
+      const fc = (await withStore(o.db, (store) => projectsGeoJson(store, o.dataset))) as {
+        features: unknown[];
+      };
+      writeFileSync(o.out, `${JSON.stringify(fc, null, 1)}\n`);
+      io.out(`${fc.features.length} projects written to ${o.out}\n`);
     });
 
   const ties = prog
