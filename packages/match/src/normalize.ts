@@ -61,7 +61,23 @@ export function toSimplified(s: string): string {
   if (!HAN.test(s)) return s;
   const convert = t2s ?? Converter({ from: "twp", to: "cn" });
   t2s = convert;
-  return convert(s);
+  const trad = traditionalChars ?? findTraditionalChars(convert);
+  traditionalChars = trad;
+  for (const ch of s) if (trad.has(ch)) return convert(s);
+  return s;
+}
+
+let traditionalChars: Set<string> | undefined;
+
+/** The characters of the CJK block that the converter changes: text without any is simplified already. */
+function findTraditionalChars(convert: (s: string) => string): Set<string> {
+  const chars: string[] = [];
+  for (let c = 0x3400; c <= 0x9fff; c++) chars.push(String.fromCharCode(c));
+  const out = convert(chars.join("\n")).split("\n");
+  const set = new Set<string>();
+  if (out.length !== chars.length) return new Set(chars);
+  for (let i = 0; i < chars.length; i++) if (out[i] !== chars[i]) set.add(chars[i] as string);
+  return set;
 }
 
 /**

@@ -42,9 +42,12 @@ export function syllables(run: string): string[] {
 export function pinyinOf(run: string, max = 4): string[] {
   const cached = runCache.get(run);
   if (cached) return cached;
-  const base = syllables(run);
+  // characters with one reading need no context: only a run with a polyphone goes to pinyin-pro
+  const chars0 = [...run];
+  const single = chars0.map(readingsOf);
+  const base = single.every((r) => r.length === 1) ? single.map((r) => r[0] as string) : syllables(run);
   const out = [base.join("")];
-  const chars = [...run];
+  const chars = chars0;
   if (chars.length === base.length) {
     for (let i = 0; i < chars.length && out.length < max; i++) {
       for (const alt of readingsOf(chars[i] as string)) {
