@@ -64,6 +64,8 @@ export interface MatchIndex {
   byCore: Map<string, number[]>;
   /** Key → its weight and the groups that have it. */
   keys: Map<string, { w: number; p: Int32Array }>;
+  /** The same keys for trigrams of `a`–`z`, `0`–`9` and space, by {@link trigramCode}: no hashing. */
+  trigrams: ({ w: number; p: Int32Array } | undefined)[];
   tokenWeight: Map<string, number>;
   children: Map<number, ChildLink[]>;
   /** Lexicon names by lookup key → the lexicon entries that carry them. */
@@ -96,6 +98,34 @@ function keysOf(f: NameForm): string[] {
     for (let i = 0; i + 1 < c.length; i++) keys.add((c[i] as string) + c[i + 1]);
   }
   return [...keys];
+}
+
+const ALPHABET = 37;
+
+function letterCode(c: number): number {
+  if (c >= 97 && c <= 122) return c - 96;
+  if (c >= 48 && c <= 57) return c - 21;
+  return c === 32 ? 0 : -1;
+}
+
+/** A dense code for a trigram of `a`–`z`, `0`–`9` and space, or -1 for any other key. */
+function trigramCode(k: string): number {
+  if (k.length !== 3) return -1;
+  const a = letterCode(k.charCodeAt(0));
+  const b = letterCode(k.charCodeAt(1));
+  const c = letterCode(k.charCodeAt(2));
+  return a < 0 || b < 0 || c < 0 ? -1 : (a * ALPHABET + b) * ALPHABET + c;
+}
+
+function trigramTable(
+  keys: Map<string, { w: number; p: Int32Array }>,
+): ({ w: number; p: Int32Array } | undefined)[] {
+  const table: ({ w: number; p: Int32Array } | undefined)[] = new Array(ALPHABET ** 3).fill(undefined);
+  for (const [k, v] of keys) {
+    const code = trigramCode(k);
+    if (code >= 0) table[code] = v;
+  }
+  return table;
 }
 
 /** Lookup key of a name in the lexicon map: the Han core (or the Latin core) and the places. */
@@ -202,6 +232,7 @@ export function buildIndex(entries: ListEntry[], opts: IndexOptions = {}): Match
     groups,
     byCore,
     keys: keyMap,
+    trigrams: trigramTable(keyMap),
     tokenWeight,
     children,
     lexicon: new Map(),
@@ -486,7 +517,8 @@ function candidates(index: MatchIndex, q: NameForm, budget = POSTING_BUDGET, max
   const keys: { w: number; p: Int32Array }[] = [];
   let qAll = 0;
   for (const k of keysOf(q)) {
-    const key = index.keys.get(k);
+    const code = trigramCode(k);
+    const key = code >= 0 ? index.trigrams[code] : index.keys.get(k);
     if (key === undefined) {
       qAll += index.unknownKeyWeight;
       continue;

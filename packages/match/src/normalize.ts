@@ -124,7 +124,10 @@ interface HanWord {
 }
 
 let hanDict: Map<string, HanWord> | undefined;
-let hanMaxLen = 0;
+/** Longest dictionary word starting with each character. */
+const hanFirst = new Map<string, number>();
+/** First words of multi-word Latin places (`hong` of `hong kong`). */
+const latinFirst = new Set<string>();
 let latinPlaces: Map<string, string> | undefined;
 let latinPlaceMaxTokens = 1;
 const provinceOf = new Map<string, string>();
@@ -147,8 +150,10 @@ function dictionaries(): { han: Map<string, HanWord>; latin: Map<string, string>
   }
   for (const [w, g] of Object.entries(GLOSS_HAN)) han.set(w, { kind: "gloss", value: g });
   for (const l of LEGAL_HAN) han.set(l, { kind: "legal", value: l });
-  hanMaxLen = Math.max(...[...han.keys()].map((k) => k.length));
+  for (const k of han.keys())
+    hanFirst.set(k[0] as string, Math.max(hanFirst.get(k[0] as string) ?? 0, k.length));
   latinPlaceMaxTokens = Math.max(...[...latin.keys()].map((k) => k.split(" ").length));
+  for (const k of latin.keys()) if (k.includes(" ")) latinFirst.add(k.split(" ")[0] as string);
   hanDict = han;
   latinPlaces = latin;
   return { han, latin };
@@ -167,12 +172,14 @@ function glossOfPinyin(): Map<string, string> {
 
 const FUZZY_MIN = 6;
 const FUZZY_JW = 0.94;
-const fuzzyCache = new Map<string, string | null>();
+const fuzzyCaches = new Map<string, Map<string, string | null>>();
 
 /** The word of `words` (same first letter, length within 1) that `t` is a likely misspelling of. */
 function fuzzyFind(t: string, words: Map<string, string[]>, kind: string): string | null {
-  const key = `${kind}|${t}`;
-  const cached = fuzzyCache.get(key);
+  const cache = fuzzyCaches.get(kind) ?? new Map<string, string | null>();
+  fuzzyCaches.set(kind, cache);
+  const key = t;
+  const cached = cache.get(key);
   if (cached !== undefined) return cached;
   let best: string | null = null;
   let bestScore = FUZZY_JW;
@@ -184,8 +191,8 @@ function fuzzyFind(t: string, words: Map<string, string[]>, kind: string): strin
       bestScore = s;
     }
   }
-  if (fuzzyCache.size > 100_000) fuzzyCache.clear();
-  fuzzyCache.set(key, best);
+  if (cache.size > 100_000) cache.clear();
+  cache.set(key, best);
   return best;
 }
 
@@ -275,7 +282,7 @@ function hanParts(run: string, out: Parts, pinyinAlts: string[][]): void {
   while (i < run.length) {
     let hit: HanWord | undefined;
     let len = 0;
-    for (let l = Math.min(hanMaxLen, run.length - i); l >= 2; l--) {
+    for (let l = Math.min(hanFirst.get(run[i] as string) ?? 0, run.length - i); l >= 2; l--) {
       const w = han.get(run.slice(i, i + l));
       if (w) {
         hit = w;
@@ -320,7 +327,8 @@ function latinParts(words: string[], out: Parts, pinyinAlts: string[][]): void {
   let i = 0;
   while (i < words.length) {
     let placed = false;
-    for (let n = Math.min(latinPlaceMaxTokens, words.length - i); n >= 1; n--) {
+    const most = latinFirst.has(words[i] as string) ? latinPlaceMaxTokens : 1;
+    for (let n = Math.min(most, words.length - i); n >= 1; n--) {
       const p = latin.get(n === 1 ? (words[i] as string) : words.slice(i, i + n).join(" "));
       if (p) {
         if (!out.places.includes(p)) out.places.push(p);
