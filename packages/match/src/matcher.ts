@@ -294,7 +294,8 @@ function linkLexicon(
           for (const fi of g.forms) {
             const form = index.forms[fi] as IndexedForm;
             if (kindOf((index.entries[form.entry] as ListEntry).schema) !== "org") continue;
-            const { flags, factor } = differences(f, form.form);
+            const flags = differences(f, form.form);
+            const factor = factorOf(flags);
             const score = flags & EXACT ? 1 : sim * factor;
             if (score > top + 1e-9) {
               top = score;
@@ -426,34 +427,28 @@ const QUALIFIER = 16;
 const EXACT = 32;
 const MISSPELT = 64;
 
-/** The differences between two name forms as bit flags, and the factor they scale a similarity by. */
-function differences(q: NameForm, c: NameForm): { flags: number; factor: number } {
-  if (q.folded === c.folded && !c.qualified && !q.qualified) return { flags: EXACT, factor: 1 };
+/** The differences between two name forms as bit flags. */
+function differences(q: NameForm, c: NameForm): number {
+  if (q.folded === c.folded && !c.qualified && !q.qualified) return EXACT;
   let flags = 0;
-  let factor = 1;
-  if (q.legal !== c.legal) {
-    flags |= LEGAL;
-    factor *= WEIGHTS.legalFormDropped;
-  }
+  if (q.legal !== c.legal) flags |= LEGAL;
   if (q.places.length && c.places.length) {
-    if (q.places.some((a) => c.places.some((b) => placesCompatible(a, b)))) flags |= PLACE_OK;
-    else {
-      flags |= PLACE_MISMATCH;
-      factor *= WEIGHTS.placeMismatch;
-    }
-  } else if (q.places.length || c.places.length) {
-    flags |= PLACE_DROPPED;
-    factor *= WEIGHTS.placeDropped;
-  }
-  if (c.qualified || q.qualified) {
-    flags |= QUALIFIER;
-    factor *= WEIGHTS.qualifierDropped;
-  }
-  if (q.misspelt !== c.misspelt) {
-    flags |= MISSPELT;
-    factor *= WEIGHTS.misspelt;
-  }
-  return { flags, factor };
+    flags |= q.places.some((a) => c.places.some((b) => placesCompatible(a, b))) ? PLACE_OK : PLACE_MISMATCH;
+  } else if (q.places.length || c.places.length) flags |= PLACE_DROPPED;
+  if (c.qualified || q.qualified) flags |= QUALIFIER;
+  if (q.misspelt !== c.misspelt) flags |= MISSPELT;
+  return flags;
+}
+
+/** The factor a similarity is scaled by for the differences in `flags`. */
+function factorOf(flags: number): number {
+  let f = 1;
+  if (flags & LEGAL) f *= WEIGHTS.legalFormDropped;
+  if (flags & PLACE_MISMATCH) f *= WEIGHTS.placeMismatch;
+  if (flags & PLACE_DROPPED) f *= WEIGHTS.placeDropped;
+  if (flags & QUALIFIER) f *= WEIGHTS.qualifierDropped;
+  if (flags & MISSPELT) f *= WEIGHTS.misspelt;
+  return f;
 }
 
 function featuresOf(flags: number, base: Features): Features {
@@ -479,7 +474,8 @@ export function withDifferences(
   sim: number,
   base: Features,
 ): { score: number; features: Features } {
-  const { flags, factor } = differences(q, c);
+  const flags = differences(q, c);
+  const factor = factorOf(flags);
   return { score: flags & EXACT ? 1 : Math.min(sim * factor, 0.999), features: featuresOf(flags, base) };
 }
 
@@ -645,7 +641,8 @@ function scoreNames(
         const entry = index.entries[f.entry] as ListEntry;
         if (!schemaMatches(schema, entry.schema)) continue;
         base ??= nameSimilarity(qp, g.prep as Prepared);
-        const { flags, factor } = differences(q.form, f.form);
+        const flags = differences(q.form, f.form);
+        const factor = factorOf(flags);
         let score = flags & EXACT ? 1 : Math.min(base.sim * factor, 0.999);
         if (q.lexicon) score *= WEIGHTS.lexiconAlias;
         let countryFlag = 0;
