@@ -73,9 +73,8 @@ export interface MatchIndex {
   /** Keys weighing less than this (the commonest trigrams) are not used to find candidates. */
   stopWeight: number;
   unknownKeyWeight: number;
-  /** Summed key weight of each group (typed, for the candidate loop). */
-  groupWeight: Float32Array;
-  acc: Float32Array;
+  /** Per group, side by side: the weight accumulated for the current query, and the group's summed key weight. */
+  accWeight: Float32Array;
   touched: Int32Array;
 }
 
@@ -238,8 +237,7 @@ export function buildIndex(entries: ListEntry[], opts: IndexOptions = {}): Match
     lexicon: new Map(),
     stopWeight,
     unknownKeyWeight: Math.log(1 + n),
-    groupWeight: Float32Array.from(groups, (g) => g.weight),
-    acc: new Float32Array(groups.length),
+    accWeight: Float32Array.from(groups.flatMap((g) => [0, g.weight])),
     touched: new Int32Array(groups.length),
   };
   if (opts.lexicon) linkLexicon(index, opts.lexicon, addChild);
@@ -509,7 +507,7 @@ const FAST_CANDIDATES = 6;
  * that matches shares most of them, and common keys would only add names that do not.
  */
 function candidates(index: MatchIndex, q: NameForm, budget = POSTING_BUDGET, max = CANDIDATES): number[] {
-  const { acc, touched } = index;
+  const { accWeight: acc, touched } = index;
   const keys: { w: number; p: Int32Array }[] = [];
   let qAll = 0;
   for (const k of keysOf(q)) {
@@ -534,8 +532,9 @@ function candidates(index: MatchIndex, q: NameForm, budget = POSTING_BUDGET, max
     qUsed += w;
     for (let i = 0; i < p.length; i++) {
       const g = p[i] as number;
-      if (acc[g] === 0) touched[nTouched++] = g;
-      acc[g] = (acc[g] as number) + w;
+      const a = 2 * g;
+      if (acc[a] === 0) touched[nTouched++] = g;
+      acc[a] = (acc[a] as number) + w;
     }
   }
   // the group's weight scaled to the share of the query's keys that were read
@@ -546,8 +545,9 @@ function candidates(index: MatchIndex, q: NameForm, budget = POSTING_BUDGET, max
   let floor = 0.2;
   for (let i = 0; i < nTouched; i++) {
     const g = touched[i] as number;
-    const s = (2 * (acc[g] as number)) / (qWeight + (index.groupWeight[g] as number) * scale);
-    acc[g] = 0;
+    const a = 2 * g;
+    const s = (2 * (acc[a] as number)) / (qWeight + (acc[a + 1] as number) * scale);
+    acc[a] = 0;
     if (s < floor) continue;
     // insertion into a short sorted list
     let j = best.length;
