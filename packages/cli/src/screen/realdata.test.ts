@@ -1,4 +1,4 @@
-import { spawnSync } from "node:child_process";
+import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -12,11 +12,15 @@ const ner = join(data, "resume-ner-zh");
 const bin = new URL("../../dist/bin.js", import.meta.url).pathname;
 const env = { ...process.env, TIEGRAPH_PSEUDONYM_KEY: "test-key" };
 
-function screen(args: string[]): { hits: Hit[]; funnel: Record<string, unknown> } {
+async function screen(args: string[]): Promise<{ hits: Hit[]; funnel: Record<string, unknown> }> {
   const out = mkdtempSync(join(tmpdir(), "tiegraph-real-"));
-  const r = spawnSync(process.execPath, [bin, "screen", ...args, "--out", out, "--as-of", "2020-01"], {
-    env,
-    encoding: "utf8",
+  const r = await new Promise<{ status: number; stderr: string }>((resolve) => {
+    execFile(
+      process.execPath,
+      [bin, "screen", ...args, "--out", out, "--as-of", "2020-01"],
+      { env },
+      (error, _stdout, stderr) => resolve({ status: error ? Number(error.code ?? 1) : 0, stderr }),
+    );
   });
   expect(r.status, r.stderr).toBe(0);
   const hits = readFileSync(join(out, "hits.jsonl"), "utf8")
@@ -27,11 +31,11 @@ function screen(args: string[]): { hits: Hit[]; funnel: Record<string, unknown> 
 }
 
 describe.skipIf(!existsSync(kaggle))("962 English resumes with no Chinese state ties (Kaggle)", () => {
-  it("raises no flag at all", () => {
+  it("raises no flag at all", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tiegraph-kaggle-"));
     const map = join(dir, "map.json");
     writeFileSync(map, JSON.stringify({ text: "Resume" }));
-    const { hits, funnel } = screen([kaggle, "--map", map, "--invalid-encoding", "replace"]);
+    const { hits, funnel } = await screen([kaggle, "--map", map, "--invalid-encoding", "replace"]);
     expect(funnel.records_read).toBe(962);
     expect(funnel.records_screened).toBe(962);
     console.log(`Kaggle English resumes: ${hits.length} flagged of 962`);
@@ -40,7 +44,7 @@ describe.skipIf(!existsSync(kaggle))("962 English resumes with no Chinese state 
 });
 
 describe.skipIf(!existsSync(ner))("Chinese executive resumes (ResumeNER, Sina Finance)", () => {
-  it("finds the Huawei careers, PLA units and police posts that the text states", () => {
+  it("finds the Huawei careers, PLA units and police posts that the text states", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tiegraph-ner-"));
     const file = join(dir, "sentences.jsonl");
     const lines: string[] = [];
@@ -61,7 +65,7 @@ describe.skipIf(!existsSync(ner))("Chinese executive resumes (ResumeNER, Sina Fi
         });
     }
     writeFileSync(file, `${lines.join("\n")}\n`);
-    const { hits } = screen([file]);
+    const { hits } = await screen([file]);
     const byText = (needle: string) => {
       const i = lines.findIndex((l) => l.includes(needle));
       return hits.find((h) => h.id === (JSON.parse(lines[i]!) as { id: string }).id);

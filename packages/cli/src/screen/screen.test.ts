@@ -1,4 +1,4 @@
-import { type SpawnSyncReturns, spawn, spawnSync } from "node:child_process";
+import { execFile, spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -11,8 +11,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 const bin = new URL("../../dist/bin.js", import.meta.url).pathname;
 const env = { ...process.env, TIEGRAPH_PSEUDONYM_KEY: "test-key" };
 
-function tiegraph(args: string[]): SpawnSyncReturns<string> {
-  return spawnSync(process.execPath, [bin, ...args], { env, encoding: "utf8", maxBuffer: 1 << 28 });
+/** Runs the command without blocking the test runner's event loop. */
+function tiegraph(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { env, maxBuffer: 1 << 28 }, (error, stdout, stderr) => {
+      resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
 }
 
 const readJsonl = <T>(path: string): T[] =>
@@ -30,11 +35,11 @@ let dir: string;
 let corpus: string;
 let labels: string;
 
-beforeAll(() => {
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "tiegraph-screen-"));
   corpus = join(dir, "resumes.jsonl");
   labels = join(dir, "labels.jsonl");
-  const g = tiegraph([
+  const g = await tiegraph([
     "generate",
     "resumes",
     "--count",
@@ -50,9 +55,9 @@ beforeAll(() => {
 });
 
 describe("tiegraph screen on generated resumes", () => {
-  it("finds planted employees, ties and national-security experience with high precision and recall", () => {
+  it("finds planted employees, ties and national-security experience with high precision and recall", async () => {
     const out = join(dir, "eval");
-    const r = tiegraph([
+    const r = await tiegraph([
       "screen",
       corpus,
       "--target",
@@ -96,9 +101,9 @@ describe("tiegraph screen on generated resumes", () => {
     expect(published.replace(/P-[0-9A-Z]{10}/g, "")).not.toMatch(/[0-9]{5}|@example/);
   });
 
-  it("writes a funnel whose counts add up and whose manifest identifies the input", () => {
+  it("writes a funnel whose counts add up and whose manifest identifies the input", async () => {
     const out = join(dir, "funnel");
-    const r = tiegraph(["screen", corpus, "--out", out, "--json"]);
+    const r = await tiegraph(["screen", corpus, "--out", out, "--json"]);
     expect(r.status, r.stderr).toBe(0);
     const printed = JSON.parse(r.stdout);
     const funnel = JSON.parse(readFileSync(join(out, "funnel.json"), "utf8"));
@@ -120,16 +125,18 @@ describe("tiegraph screen on generated resumes", () => {
     expect(hits.filter((h) => h.national_security).length).toBe(
       funnel.target_national_security + funnel.others_national_security,
     );
-    const table = tiegraph(["screen", corpus, "--out", join(dir, "funnel-table")]);
+    const table = await tiegraph(["screen", corpus, "--out", join(dir, "funnel-table")]);
     expect(table.stdout).toMatch(/records read\s+4,000/);
     expect(table.stdout).toMatch(/huawei employees\s+[\d,]+/);
   });
 
-  it("gives the same hits and funnel for any number of workers and any split", () => {
+  it("gives the same hits and funnel for any number of workers and any split", async () => {
     const a = join(dir, "w1");
     const b = join(dir, "w2");
-    expect(tiegraph(["screen", corpus, "--out", a, "--workers", "1"]).status).toBe(0);
-    expect(tiegraph(["screen", corpus, "--out", b, "--workers", "2", "--shard-mb", "1"]).status).toBe(0);
+    expect((await tiegraph(["screen", corpus, "--out", a, "--workers", "1"])).status).toBe(0);
+    expect((await tiegraph(["screen", corpus, "--out", b, "--workers", "2", "--shard-mb", "1"])).status).toBe(
+      0,
+    );
     expect(readFileSync(join(b, "hits.jsonl"), "utf8")).toBe(readFileSync(join(a, "hits.jsonl"), "utf8"));
     expect(readFileSync(join(b, "profiles.json"), "utf8")).toBe(
       readFileSync(join(a, "profiles.json"), "utf8"),
@@ -139,19 +146,19 @@ describe("tiegraph screen on generated resumes", () => {
     expect(withoutManifest(fb)).toEqual(withoutManifest(fa));
   });
 
-  it("draws the same reproducible sample whatever the workers, and another with another seed", () => {
-    const run = (name: string, extra: string[]) => {
+  it("draws the same reproducible sample whatever the workers, and another with another seed", async () => {
+    const run = async (name: string, extra: string[]) => {
       const out = join(dir, name);
-      const r = tiegraph(["screen", corpus, "--out", out, "--sample", "500", ...extra]);
+      const r = await tiegraph(["screen", corpus, "--out", out, "--sample", "500", ...extra]);
       expect(r.status, r.stderr).toBe(0);
       return {
         funnel: JSON.parse(readFileSync(join(out, "funnel.json"), "utf8")),
         hits: readFileSync(join(out, "hits.jsonl"), "utf8"),
       };
     };
-    const a = run("s1", ["--seed", "5", "--workers", "1"]);
-    const b = run("s2", ["--seed", "5", "--workers", "2", "--shard-mb", "1"]);
-    const c = run("s3", ["--seed", "6"]);
+    const a = await run("s1", ["--seed", "5", "--workers", "1"]);
+    const b = await run("s2", ["--seed", "5", "--workers", "2", "--shard-mb", "1"]);
+    const c = await run("s3", ["--seed", "6"]);
     expect(a.funnel.records_read).toBe(500);
     expect(a.funnel.sample).toEqual({ n: 500, seed: 5, population: 4000 });
     expect(b.hits).toBe(a.hits);
@@ -164,10 +171,12 @@ describe("tiegraph screen on generated resumes", () => {
 
   it("resumes a killed run without losing or duplicating records", async () => {
     const big = join(dir, "big.jsonl");
-    const g = tiegraph(["generate", "resumes", "--count", "30000", "--seed", "3", "--out", big]);
+    const g = await tiegraph(["generate", "resumes", "--count", "30000", "--seed", "3", "--out", big]);
     expect(g.status).toBe(0);
     const clean = join(dir, "clean");
-    expect(tiegraph(["screen", big, "--out", clean, "--workers", "1", "--shard-mb", "2"]).status).toBe(0);
+    expect(
+      (await tiegraph(["screen", big, "--out", clean, "--workers", "1", "--shard-mb", "2"])).status,
+    ).toBe(0);
 
     const killed = join(dir, "killed");
     const child = spawn(
@@ -198,7 +207,7 @@ describe("tiegraph screen on generated resumes", () => {
     await new Promise((r) => child.on("exit", r));
     expect(existsSync(join(killed, "funnel.json"))).toBe(false);
 
-    const resumed = tiegraph(["screen", big, "--out", killed, "--workers", "2", "--shard-mb", "2"]);
+    const resumed = await tiegraph(["screen", big, "--out", killed, "--workers", "2", "--shard-mb", "2"]);
     expect(resumed.status, resumed.stderr).toBe(0);
     expect(resumed.stderr).toMatch(/resuming after task \d+ of \d+/);
     expect(readFileSync(join(killed, "hits.jsonl"), "utf8")).toBe(
@@ -216,7 +225,7 @@ describe("tiegraph screen on bad input", () => {
   const good = (id: string, company = "华为技术有限公司") =>
     JSON.stringify({ id, work: [{ company, title: "工程师", start: "2015.03", end: "至今" }] });
 
-  it("sets every bad record aside with file, line, offset and reason, and screens the rest", () => {
+  it("sets every bad record aside with file, line, offset and reason, and screens the rest", async () => {
     const d = join(dir, "bad");
     mkdirSync(d, { recursive: true });
     const lines = [
@@ -236,7 +245,7 @@ describe("tiegraph screen on bad input", () => {
     const file = join(d, "mixed.jsonl");
     writeFileSync(file, Buffer.concat(parts.flatMap((p) => [p, Buffer.from("\n")])));
     const out = join(d, "out");
-    const r = tiegraph(["screen", file, "--out", out]);
+    const r = await tiegraph(["screen", file, "--out", out]);
     expect(r.status, r.stderr).toBe(0);
     const rejected = readJsonl<{ file: string; line: number; offset: number; code: string; message: string }>(
       join(out, "rejected.jsonl"),
@@ -263,7 +272,7 @@ describe("tiegraph screen on bad input", () => {
     expect(readJsonl<Hit>(join(out, "hits.jsonl")).map((h) => h.id)).toEqual(["a1", "a2"]);
   });
 
-  it("reads GBK, UTF-16, BOM-marked UTF-8, gzip, CSV and JSON arrays, and says where a gzip is cut", () => {
+  it("reads GBK, UTF-16, BOM-marked UTF-8, gzip, CSV and JSON arrays, and says where a gzip is cut", async () => {
     const d = join(dir, "formats");
     mkdirSync(d, { recursive: true });
     const text = `${good("g1")}\n${good("g2", "深圳市公安局南山分局")}\n`;
@@ -299,7 +308,7 @@ describe("tiegraph screen on bad input", () => {
       writeFileSync(file, bytes);
       const out = join(d, `${name}.out`);
       const args = ["screen", file, "--out", out, ...(name.endsWith(".csv") ? ["--map", map] : [])];
-      const r = tiegraph(args);
+      const r = await tiegraph(args);
       expect(r.status, `${name}: ${r.stderr}`).toBe(0);
       const hits = readJsonl<Hit>(join(out, "hits.jsonl"));
       const funnel = JSON.parse(readFileSync(join(out, "funnel.json"), "utf8"));
@@ -326,7 +335,7 @@ describe("tiegraph screen on bad input", () => {
     const cut = join(d, "cut.jsonl.gz");
     writeFileSync(cut, gz.subarray(0, Math.floor(gz.length / 2)));
     const out = join(d, "cut.out");
-    const r = tiegraph(["screen", cut, "--out", out]);
+    const r = await tiegraph(["screen", cut, "--out", out]);
     expect(r.status, r.stderr).toBe(0);
     const funnel = JSON.parse(readFileSync(join(out, "funnel.json"), "utf8"));
     expect(funnel.records_screened).toBeGreaterThan(100);
@@ -334,7 +343,7 @@ describe("tiegraph screen on bad input", () => {
     expect(readFileSync(join(out, "rejected.jsonl"), "utf8")).toMatch(/"code":"(unreadable|truncated)"/);
   });
 
-  it("finds names in dumps written with \\u escapes", () => {
+  it("finds names in dumps written with \\u escapes", async () => {
     const file = join(dir, "escaped.jsonl");
     const plain = {
       id: "e1",
@@ -348,26 +357,26 @@ describe("tiegraph screen on bad input", () => {
       `${JSON.stringify(plain).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`)}\n`,
     );
     const out = join(dir, "escaped.out");
-    expect(tiegraph(["screen", file, "--out", out]).status).toBe(0);
+    expect((await tiegraph(["screen", file, "--out", out])).status).toBe(0);
     const [hit] = readJsonl<Hit>(join(out, "hits.jsonl"));
     expect(hit?.target.status).toBe("current");
     expect(hit?.ties.map((t) => [t.category, t.role])).toEqual([["intelligence", "concurrent"]]);
   });
 
-  it("exits 3 for an unreadable input and 2 for bad usage, naming the problem", () => {
-    const missing = tiegraph(["screen", join(dir, "nope.jsonl"), "--out", join(dir, "x")]);
+  it("exits 3 for an unreadable input and 2 for bad usage, naming the problem", async () => {
+    const missing = await tiegraph(["screen", join(dir, "nope.jsonl"), "--out", join(dir, "x")]);
     expect(missing.status).toBe(3);
     expect(missing.stderr).toMatch(/nope\.jsonl: no such file/);
-    expect(tiegraph(["screen", corpus]).status).toBe(2); // no --out
-    const bad = tiegraph(["screen", corpus, "--out", join(dir, "x"), "--workers", "zero"]);
+    expect((await tiegraph(["screen", corpus])).status).toBe(2); // no --out
+    const bad = await tiegraph(["screen", corpus, "--out", join(dir, "x"), "--workers", "zero"]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/--workers/);
-    const target = tiegraph(["screen", corpus, "--out", join(dir, "x"), "--target", "nokia"]);
+    const target = await tiegraph(["screen", corpus, "--out", join(dir, "x"), "--target", "nokia"]);
     expect(target.status).toBe(2);
     expect(target.stderr).toMatch(/--target nokia: unknown/);
   });
 
-  it("shows records as the screen reads them, through a field map", () => {
+  it("shows records as the screen reads them, through a field map", async () => {
     const d = join(dir, "records");
     mkdirSync(d, { recursive: true });
     const file = join(d, "leak.jsonl");
@@ -384,7 +393,7 @@ describe("tiegraph screen on bad input", () => {
         work: { from: "jobs", fields: { company: "corp", start: "from", end: "to" } },
       }),
     );
-    const r = tiegraph(["records", file, "--map", map]);
+    const r = await tiegraph(["records", file, "--map", map]);
     expect(r.status, r.stderr).toBe(0);
     expect(
       r.stdout
@@ -396,13 +405,13 @@ describe("tiegraph screen on bad input", () => {
       { rejected: expect.objectContaining({ line: 2, code: "wrong_type" }) },
     ]);
     writeFileSync(map, JSON.stringify({ work: { from: 5 } }));
-    const bad = tiegraph(["screen", file, "--map", map, "--out", join(d, "out")]);
+    const bad = await tiegraph(["screen", file, "--map", map, "--out", join(d, "out")]);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain(map);
     expect(bad.stderr).toContain("work.from");
   });
 
-  it("has --help on every command", () => {
+  it("has --help on every command", async () => {
     for (const args of [
       [],
       ["screen"],
@@ -412,7 +421,7 @@ describe("tiegraph screen on bad input", () => {
       ["lexicon", "stats"],
       ["demo"],
     ]) {
-      const r = tiegraph([...args, "--help"]);
+      const r = await tiegraph([...args, "--help"]);
       expect(r.status, args.join(" ")).toBe(0);
       expect(r.stdout).toMatch(/Usage: tiegraph/);
     }
