@@ -641,6 +641,9 @@ function scoreNames(
         const entry = index.entries[f.entry] as ListEntry;
         if (!schemaMatches(schema, entry.schema)) continue;
         base ??= nameSimilarity(qp, g.prep as Prepared);
+        // differences only lower a score: a group whose names read too differently is done, unless a
+        // name of it is the query's own (identical names score 1)
+        if (base.sim < floor && f.form.folded !== q.form.folded) continue;
         const flags = differences(q.form, f.form);
         const factor = factorOf(flags);
         let score = flags & EXACT ? 1 : Math.min(base.sim * factor, 0.999);
