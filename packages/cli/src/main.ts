@@ -3,7 +3,16 @@ import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import type { Writable } from "node:stream";
 import { createGzip } from "node:zlib";
-import { compileLexicon, funnelRows, parseDate, type YearMonth } from "@tiegraph/core";
+import {
+  compileLexicon,
+  evaluate,
+  evaluationLines,
+  funnelRows,
+  type Hit,
+  parseDate,
+  type Truth,
+  type YearMonth,
+} from "@tiegraph/core";
 import { decodeRecord, type FieldMap, parseFieldMap, readBatches, toResumeRecord } from "@tiegraph/io";
 import { loadLexicon, targetGroups, traditionalOf } from "@tiegraph/lexicons";
 import { formatJsonl, generateResumes } from "@tiegraph/synth";
@@ -125,6 +134,24 @@ export function program(io: { out: (s: string) => void; err: (s: string) => void
           );
         }
       }
+    });
+
+  prog
+    .command("evaluate")
+    .description(
+      "Measure a screen's hits against ground truth (labels from `generate resumes`): precision and recall.",
+    )
+    .requiredOption("--hits <file>", "hits.jsonl of a screen")
+    .requiredOption("--labels <file>", "labels.jsonl of the generated corpus")
+    .option("--json", "print the evaluation as JSON")
+    .action((o) => {
+      const read = <T>(file: string): T[] =>
+        readFileSync(file, "utf8")
+          .split("\n")
+          .filter((l) => l.trim())
+          .map((l) => JSON.parse(l) as T);
+      const e = evaluate(read<Hit>(o.hits), read<Truth>(o.labels));
+      io.out(o.json ? `${JSON.stringify(e, null, 2)}\n` : `${evaluationLines(e).join("\n")}\n`);
     });
 
   registerGraphCommands(prog, io, UsageError);

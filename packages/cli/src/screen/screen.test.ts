@@ -71,6 +71,8 @@ describe("tiegraph screen on generated resumes", () => {
     ]);
     expect(r.status, r.stderr).toBe(0);
     const e = evaluate(readJsonl<Hit>(join(out, "hits.jsonl")), readJsonl<Truth>(labels));
+    const ev = await tiegraph(["evaluate", "--hits", join(out, "hits.jsonl"), "--labels", labels, "--json"]);
+    expect(JSON.parse(ev.stdout)).toEqual(e);
     console.log(`screen on 4,000 generated resumes (seed 11):\n  ${evaluationLines(e).join("\n  ")}`);
     expect(e.target.precision).toBeGreaterThanOrEqual(0.99);
     expect(e.target.recall).toBeGreaterThanOrEqual(0.95);
