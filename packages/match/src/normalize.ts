@@ -102,16 +102,19 @@ export function foldName(s: string): string {
       .trim();
   }
   t = toSimplified(t).toLowerCase();
-  if (!ascii)
+  if (/[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]/.test(t)) {
     t = t
       .normalize("NFD")
       .replace(/\p{M}+/gu, "")
       .normalize("NFC");
-  t = t.replace(/(?<=[\p{L}\p{N}])['’‘`´?”“"]+(?=\p{L})/gu, "");
-  t = t.replace(/&/g, " and ");
-  t = t
-    .replace(/(\p{Script=Han})(?=[^\p{Script=Han}\s])/gu, "$1 ")
-    .replace(/([^\p{Script=Han}\s])(?=\p{Script=Han})/gu, "$1 ");
+  }
+  if (/['’‘`´?”“"]/.test(t)) t = t.replace(/(?<=[\p{L}\p{N}])['’‘`´?”“"]+(?=\p{L})/gu, "");
+  if (t.includes("&")) t = t.replace(/&/g, " and ");
+  if (/[a-z0-9]/.test(t)) {
+    t = t
+      .replace(/(\p{Script=Han})(?=[^\p{Script=Han}\s])/gu, "$1 ")
+      .replace(/([^\p{Script=Han}\s])(?=\p{Script=Han})/gu, "$1 ");
+  }
   return t.replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 }
 
