@@ -31,7 +31,7 @@ export const WEIGHTS = {
 export const DEFAULT_THRESHOLD = 0.7;
 export const DEFAULT_LIMIT = 10;
 /** Candidates scored fully per query name (after the inverted index has ranked them). */
-const CANDIDATES = 12;
+const CANDIDATES = 10;
 const MAX_DEPTH = 3;
 
 interface IndexedForm {
@@ -499,7 +499,7 @@ const POSTING_BUDGET = 500;
 const MIN_KEYS = 4;
 /** The search's limits when some names already read exactly as the query. */
 const FAST_BUDGET = 200;
-const FAST_CANDIDATES = 6;
+const FAST_CANDIDATES = 4;
 
 /**
  * Name groups that share the most weighted keys with the query form, best first. Only the query's
