@@ -18,6 +18,7 @@ import { loadLexicon, targetGroups, traditionalOf } from "@tiegraph/lexicons";
 import { formatJsonl, generateResumes } from "@tiegraph/synth";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { registerGraphCommands } from "./graph.js";
+import { registerListCommands } from "./lists.js";
 import { pseudonymKey } from "./pseudonym.js";
 import { expandInputs, InputError, runScreen } from "./screen/run.js";
 import type { TaskOptions } from "./screen/task.js";
@@ -155,6 +156,7 @@ export function program(io: { out: (s: string) => void; err: (s: string) => void
     });
 
   registerGraphCommands(prog, io, UsageError);
+  registerListCommands(prog, io, UsageError);
 
   const generate = prog.command("generate").description("Generate synthetic test data.");
   generate
