@@ -421,6 +421,17 @@ describe("tiegraph screen on bad input", () => {
       ["generate", "resumes"],
       ["lexicon"],
       ["lexicon", "stats"],
+      ["records"],
+      ["evaluate"],
+      ["ingest", "docs"],
+      ["search"],
+      ["ties", "candidates"],
+      ["ties", "accept"],
+      ["dataset", "load"],
+      ["import", "ftm"],
+      ["export", "geojson"],
+      ["lists", "import"],
+      ["match"],
       ["demo"],
     ]) {
       const r = await tiegraph([...args, "--help"]);
