@@ -48,8 +48,9 @@ describe("nameForms", () => {
       tokens: ["smartcom"],
       places: ["香港"],
     });
-    // a misspelt place is still a place
+    // a misspelt place is still a place, but not a word derived from one
     expect(form("Huawei Cloud Beiijng")?.places).toEqual(["北京"]);
+    expect(form("Russian Technologies")).toMatchObject({ tokens: ["russian", "technology"], places: [] });
     // a name that is only a place keeps it as its core
     expect(form("Shenzhen")?.tokens).toEqual(["shenzhen"]);
   });

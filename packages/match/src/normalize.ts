@@ -188,6 +188,8 @@ function fuzzyFind(t: string, words: Map<string, string[]>, kind: string): strin
   let bestScore = FUZZY_JW;
   for (const w of words.get(t[0] as string) ?? []) {
     if (Math.abs(w.length - t.length) > 1) continue;
+    // a word that extends another (`russian`, `russia`) is a derivation, not a misspelling
+    if (w.length !== t.length && (t.startsWith(w) || w.startsWith(t))) continue;
     const s = jaroWinkler(t, w);
     if (s >= bestScore) {
       best = w;
