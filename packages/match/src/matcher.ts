@@ -62,9 +62,9 @@ export interface MatchIndex {
   groups: NameGroup[];
   /** Groups by their joined core (and `h:` + Han core): names that read the same as a query. */
   byCore: Map<string, number[]>;
-  /** Key → its weight and the groups that have it. */
+  /** Other keys (Han pairs, trigrams with other characters) → weight and the groups that have them. */
   keys: Map<string, { w: number; p: Int32Array }>;
-  /** The same keys for trigrams of `a`–`z`, `0`–`9` and space, by {@link trigramCode}: no hashing. */
+  /** Keys that are trigrams of `a`–`z`, `0`–`9` and space, by {@link trigramCode} (not in `keys`). */
   trigrams: ({ w: number; p: Int32Array } | undefined)[];
   tokenWeight: Map<string, number>;
   children: Map<number, ChildLink[]>;
@@ -116,17 +116,6 @@ function trigramCode(k: string): number {
   return a < 0 || b < 0 || c < 0 ? -1 : (a * ALPHABET + b) * ALPHABET + c;
 }
 
-function trigramTable(
-  keys: Map<string, { w: number; p: Int32Array }>,
-): ({ w: number; p: Int32Array } | undefined)[] {
-  const table: ({ w: number; p: Int32Array } | undefined)[] = new Array(ALPHABET ** 3).fill(undefined);
-  for (const [k, v] of keys) {
-    const code = trigramCode(k);
-    if (code >= 0) table[code] = v;
-  }
-  return table;
-}
-
 /** Lookup key of a name in the lexicon map: the Han core (or the Latin core) and the places. */
 function lexiconKey(f: NameForm): string {
   const core = f.han ? `h:${f.han}` : f.joined;
@@ -172,15 +161,31 @@ export function buildIndex(entries: ListEntry[], opts: IndexOptions = {}): Match
     for (const n of e.aliases) add(n, true);
   });
   const tokenDf = new Map<string, number>();
+  // posting lists: trigrams of a-z, 0-9 and space by their dense code, other keys by name
+  const denseLists: (number[] | undefined)[] = new Array(ALPHABET ** 3).fill(undefined);
   const postingLists = new Map<string, number[]>();
-  const groupKeys = groups.map((g) => keysOf(g.rep));
+  const groupCodes: Int32Array[] = [];
+  const groupOthers: string[][] = [];
   groups.forEach((g, gi) => {
     for (const t of new Set(g.rep.tokens)) tokenDf.set(t, (tokenDf.get(t) ?? 0) + g.forms.length);
-    for (const k of groupKeys[gi] as string[]) {
-      const l = postingLists.get(k);
-      if (l) l.push(gi);
-      else postingLists.set(k, [gi]);
+    const codes: number[] = [];
+    const others: string[] = [];
+    for (const k of keysOf(g.rep)) {
+      const code = trigramCode(k);
+      if (code >= 0) {
+        codes.push(code);
+        const l = denseLists[code];
+        if (l) l.push(gi);
+        else denseLists[code] = [gi];
+      } else {
+        others.push(k);
+        const l = postingLists.get(k);
+        if (l) l.push(gi);
+        else postingLists.set(k, [gi]);
+      }
     }
+    groupCodes.push(Int32Array.from(codes));
+    groupOthers.push(others);
   });
   const byCore = new Map<string, number[]>();
   groups.forEach((g, gi) => {
@@ -191,13 +196,19 @@ export function buildIndex(entries: ListEntry[], opts: IndexOptions = {}): Match
     }
   });
   const n = Math.max(groups.length, 1);
+  const keyOf = (l: number[]) => ({ w: Math.log(1 + n / l.length), p: Int32Array.from(l) });
   const keyMap = new Map<string, { w: number; p: Int32Array }>();
-  for (const [k, l] of postingLists) keyMap.set(k, { w: Math.log(1 + n / l.length), p: Int32Array.from(l) });
+  for (const [k, l] of postingLists) keyMap.set(k, keyOf(l));
+  const trigrams = denseLists.map((l) => (l ? keyOf(l) : undefined));
   // the commonest keys (each in more than 1 in 60 names, and in more than 50) find nothing a rarer key would not
   const stopWeight = Math.log(1 + n / Math.max(n / 60, 50));
   groups.forEach((g, gi) => {
     let w = 0;
-    for (const k of groupKeys[gi] as string[]) {
+    for (const code of groupCodes[gi] as Int32Array) {
+      const kw = (trigrams[code] as { w: number }).w;
+      if (kw >= stopWeight) w += kw;
+    }
+    for (const k of groupOthers[gi] as string[]) {
       const kw = keyMap.get(k)?.w ?? 0;
       if (kw >= stopWeight) w += kw;
     }
@@ -231,7 +242,7 @@ export function buildIndex(entries: ListEntry[], opts: IndexOptions = {}): Match
     groups,
     byCore,
     keys: keyMap,
-    trigrams: trigramTable(keyMap),
+    trigrams,
     tokenWeight,
     children,
     lexicon: new Map(),
