@@ -50,34 +50,44 @@ export interface NameForm {
 const HAN = /\p{Script=Han}/u;
 const HAN_RUN = /\p{Script=Han}+|[^\s\p{Script=Han}]+/gu;
 
-let t2s: ((s: string) => string) | undefined;
-
 /**
- * Simplified form of Chinese text (Taiwan phrases included: `軟體` → `软件`); other text unchanged.
+ * Simplified form of Chinese text, character by character (OpenCC's Taiwan table, read once into a
+ * character map); other text unchanged. Taiwan vocabulary (`軟體` → `软体`) stays itself; the glossary
+ * knows the common words of both.
  *
  * @example toSimplified("華為技術") // "华为技术"
  */
 export function toSimplified(s: string): string {
   if (!HAN.test(s)) return s;
-  const convert = t2s ?? Converter({ from: "twp", to: "cn" });
-  t2s = convert;
-  const trad = traditionalChars ?? findTraditionalChars(convert);
-  traditionalChars = trad;
-  for (const ch of s) if (trad.has(ch)) return convert(s);
-  return s;
+  const map = simplifiedOf ?? readSimplifiedMap();
+  simplifiedOf = map;
+  let out = "";
+  let changed = false;
+  for (const ch of s) {
+    const t = map.get(ch);
+    if (t !== undefined) {
+      out += t;
+      changed = true;
+    } else out += ch;
+  }
+  return changed ? out : s;
 }
 
-let traditionalChars: Set<string> | undefined;
+let simplifiedOf: Map<string, string> | undefined;
 
-/** The characters of the CJK block that the converter changes: text without any is simplified already. */
-function findTraditionalChars(convert: (s: string) => string): Set<string> {
+/** Traditional → simplified for every character of the CJK blocks that OpenCC changes. */
+function readSimplifiedMap(): Map<string, string> {
+  const convert = Converter({ from: "tw", to: "cn" });
   const chars: string[] = [];
   for (let c = 0x3400; c <= 0x9fff; c++) chars.push(String.fromCharCode(c));
   const out = convert(chars.join("\n")).split("\n");
-  const set = new Set<string>();
-  if (out.length !== chars.length) return new Set(chars);
-  for (let i = 0; i < chars.length; i++) if (out[i] !== chars[i]) set.add(chars[i] as string);
-  return set;
+  const map = new Map<string, string>();
+  if (out.length !== chars.length) return map;
+  for (let i = 0; i < chars.length; i++) {
+    const o = out[i] as string;
+    if (o !== chars[i] && o.length === 1) map.set(chars[i] as string, o);
+  }
+  return map;
 }
 
 /**
