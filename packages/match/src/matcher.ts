@@ -66,6 +66,8 @@ export interface MatchIndex {
   keys: Map<string, { w: number; p: Int32Array }>;
   /** Keys that are trigrams of `a`–`z`, `0`–`9` and space, by {@link trigramCode} (not in `keys`). */
   trigrams: ({ w: number; p: Int32Array } | undefined)[];
+  /** The weights of `trigrams` (0 where there is no such key), compact for the first pass. */
+  trigramWeight: Float32Array;
   tokenWeight: Map<string, number>;
   children: Map<number, ChildLink[]>;
   /** Lexicon names by lookup key → the lexicon entries that carry them. */
@@ -243,6 +245,7 @@ export function buildIndex(entries: ListEntry[], opts: IndexOptions = {}): Match
     byCore,
     keys: keyMap,
     trigrams,
+    trigramWeight: Float32Array.from(trigrams, (t) => t?.w ?? 0),
     tokenWeight,
     children,
     lexicon: new Map(),
@@ -518,19 +521,31 @@ const FAST_CANDIDATES = 4;
  * that matches shares most of them, and common keys would only add names that do not.
  */
 function candidates(index: MatchIndex, q: NameForm, budget = POSTING_BUDGET, max = CANDIDATES): number[] {
-  const { accWeight: acc, touched } = index;
+  const { accWeight: acc, touched, trigramWeight } = index;
   const keys: { w: number; p: Int32Array }[] = [];
   let qAll = 0;
   for (const k of keysOf(q)) {
     const code = trigramCode(k);
-    const key = code >= 0 ? index.trigrams[code] : index.keys.get(k);
-    if (key === undefined) {
-      qAll += index.unknownKeyWeight;
-      continue;
+    let w: number;
+    if (code >= 0) {
+      w = trigramWeight[code] as number;
+      if (w === 0) {
+        qAll += index.unknownKeyWeight;
+        continue;
+      }
+      if (w < index.stopWeight) continue;
+      keys.push(index.trigrams[code] as { w: number; p: Int32Array });
+    } else {
+      const key = index.keys.get(k);
+      if (key === undefined) {
+        qAll += index.unknownKeyWeight;
+        continue;
+      }
+      w = key.w;
+      if (w < index.stopWeight) continue;
+      keys.push(key);
     }
-    if (key.w < index.stopWeight) continue;
-    qAll += key.w;
-    keys.push(key);
+    qAll += w;
   }
   keys.sort((a, b) => b.w - a.w);
   let nTouched = 0;
