@@ -337,9 +337,29 @@ export type Features = Record<string, number>;
 interface Scored {
   entry: number;
   score: number;
-  features: Features;
+  /** What the features are made of, put together only for the results returned ({@link featuresOfScored}). */
+  flags: number;
+  base: Features;
+  extra: number;
+  affiliateOf?: number;
   name: string;
   query: string;
+}
+
+const ALIAS = 1;
+const LEXICON = 2;
+const COUNTRY_OK = 4;
+const COUNTRY_MISMATCH = 8;
+
+/** The features of a scored entry. */
+function featuresOfScored(s: Scored): Features {
+  const f = featuresOf(s.flags, s.base);
+  if (s.extra & ALIAS) f.alias = 1;
+  if (s.extra & LEXICON) f.lexicon_alias = 1;
+  if (s.extra & COUNTRY_OK) f.country = 1;
+  if (s.extra & COUNTRY_MISMATCH) f.country_mismatch = 1;
+  if (s.affiliateOf !== undefined) f.affiliate_of = round(s.affiliateOf);
+  return f;
 }
 
 /**
@@ -438,6 +458,8 @@ const PLACE_DROPPED = 8;
 const QUALIFIER = 16;
 const EXACT = 32;
 const MISSPELT = 64;
+/** An entry found only through its parent: no name features. */
+const AFFILIATE_ONLY = 128;
 
 /** The differences between two name forms as bit flags. */
 function differences(q: NameForm, c: NameForm): number {
@@ -464,6 +486,7 @@ function factorOf(flags: number): number {
 }
 
 function featuresOf(flags: number, base: Features): Features {
+  if (flags & AFFILIATE_ONLY) return {};
   if (flags & EXACT) return { name_exact: 1 };
   const f: Features = { ...base };
   if (flags & LEGAL) f.legal_form_dropped = 1;
@@ -685,12 +708,19 @@ function scoreNames(
         if (score < floor) continue;
         const prev = best.get(f.entry);
         if (!prev || score > prev.score) {
-          const features = featuresOf(flags, base.features);
-          if (f.alias) features.alias = 1;
-          if (q.lexicon) features.lexicon_alias = 1;
-          if (countryFlag === 1) features.country = 1;
-          else if (countryFlag === -1) features.country_mismatch = 1;
-          best.set(f.entry, { entry: f.entry, score, features, name: f.form.raw, query: q.name });
+          const extra =
+            (f.alias ? ALIAS : 0) |
+            (q.lexicon ? LEXICON : 0) |
+            (countryFlag === 1 ? COUNTRY_OK : countryFlag === -1 ? COUNTRY_MISMATCH : 0);
+          best.set(f.entry, {
+            entry: f.entry,
+            score,
+            flags,
+            base: base.features,
+            extra,
+            name: f.form.raw,
+            query: q.name,
+          });
         }
       }
     }
@@ -771,7 +801,10 @@ function addAffiliates(
           byEntry.set(link.child, {
             entry: link.child,
             score: childScore,
-            features: { ...(prev?.features ?? {}), affiliate_of: round(score) },
+            flags: prev?.flags ?? AFFILIATE_ONLY,
+            base: prev?.base ?? {},
+            extra: prev?.extra ?? 0,
+            affiliateOf: score,
             name: prev?.name ?? (index.entries[link.child] as ListEntry).caption,
             query: d.query,
             via: { parent: parent.id, link: link.link },
@@ -824,7 +857,7 @@ export function match(index: MatchIndex, query: MatchQuery, opts: MatchOptions =
       datasets: [e.dataset],
       score,
       match: score >= threshold,
-      features: s.features,
+      features: featuresOfScored(s),
       matched: { name: s.name, query: s.query },
     };
     if (s.via) r.via = s.via;
