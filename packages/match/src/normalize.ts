@@ -112,7 +112,7 @@ export function foldName(s: string): string {
       .trim();
   }
   t = toSimplified(t).toLowerCase();
-  if (/[\u00c0-\u024f\u1e00-\u1eff\u0300-\u036f]/.test(t)) {
+  if (/[\u00c0-\u024f\u1e00-\u1eff]|[\u0300-\u036f]/.test(t)) {
     t = t
       .normalize("NFD")
       .replace(/\p{M}+/gu, "")
