@@ -20,6 +20,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { registerGraphCommands } from "./graph.js";
 import { registerListCommands } from "./lists.js";
 import { pseudonymKey } from "./pseudonym.js";
+import { registerRunCommands } from "./runs.js";
 import { expandInputs, InputError, runScreen } from "./screen/run.js";
 import type { TaskOptions } from "./screen/task.js";
 import { VERSION } from "./version.js";
@@ -157,6 +158,7 @@ export function program(io: { out: (s: string) => void; err: (s: string) => void
 
   registerGraphCommands(prog, io, UsageError);
   registerListCommands(prog, io, UsageError);
+  registerRunCommands(prog, io, UsageError);
 
   const generate = prog.command("generate").description("Generate synthetic test data.");
   generate

@@ -432,6 +432,7 @@ describe("tiegraph screen on bad input", () => {
       ["export", "geojson"],
       ["lists", "import"],
       ["match"],
+      ["runs", "import"],
       ["demo"],
     ]) {
       const r = await tiegraph([...args, "--help"]);

@@ -1,0 +1,56 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { openStore } from "@tiegraph/store";
+import { describe, expect, it } from "vitest";
+
+const bin = new URL("../dist/bin.js", import.meta.url).pathname;
+const env = { ...process.env, TIEGRAPH_PSEUDONYM_KEY: "test-key" };
+
+function tiegraph(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { env, maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
+      resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe("tiegraph runs import", () => {
+  it("adds flagged people as pseudonymous Persons linked to bodies, citing the run, with no personal data", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "tiegraph-runs-"));
+    const corpus = join(dir, "resumes.jsonl");
+    expect(
+      (await tiegraph(["generate", "resumes", "--count", "1500", "--seed", "5", "--out", corpus])).status,
+    ).toBe(0);
+    const out = join(dir, "screen");
+    expect((await tiegraph(["screen", corpus, "--out", out])).status).toBe(0);
+    const db = join(dir, "db");
+    const r = await tiegraph(["runs", "import", out, "--db", db]);
+    expect(r.status, r.stderr).toBe(0);
+    const people = Number(/^(\d+) people/.exec(r.stdout)?.[1]);
+    const funnel = JSON.parse(readFileSync(join(out, "funnel.json"), "utf8"));
+    expect(people).toBe(funnel.target_national_security + funnel.others_national_security);
+
+    const store = await openStore(db);
+    try {
+      const persons = await store.findEntities({ schema: "Person" });
+      expect(persons.length).toBe(people);
+      for (const p of persons) expect(p.caption).toMatch(/^P-[0-9A-Z]{10}$/);
+      const links = await store.findEntities({ schema: "Employment" });
+      expect(links.length).toBeGreaterThan(0);
+      const statements = await store.getStatements({});
+      const text = JSON.stringify(statements);
+      for (const rec of readFileSync(corpus, "utf8")
+        .split("\n")
+        .filter(Boolean)
+        .map((l) => JSON.parse(l))) {
+        for (const k of ["id", "name", "phone", "email"]) if (rec[k]) expect(text).not.toContain(rec[k]);
+      }
+      expect(text).not.toMatch(/[0-9]{5}部队/);
+      for (const s of statements) expect(s.source).toMatchObject({ url: `file:${join(out, "funnel.json")}` });
+    } finally {
+      await store.close();
+    }
+  }, 300_000);
+});

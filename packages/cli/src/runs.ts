@@ -1,0 +1,122 @@
+import { existsSync, readFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import type { Hit, LexiconEntry } from "@tiegraph/core";
+import { maskEntity } from "@tiegraph/core";
+import { loadLexicon } from "@tiegraph/lexicons";
+import { makeStatement, type Statement, type StatementInput } from "@tiegraph/model";
+import { openStore } from "@tiegraph/store";
+import type { Command } from "commander";
+import { pseudonym, pseudonymKey } from "./pseudonym.js";
+
+/**
+ * A screening run's results in the graph: each person flagged becomes a pseudonymous Person with
+ * Employment and Membership links to the target company and the state bodies, every statement citing
+ * the run's manifest. No name, contact or record id enters the graph.
+ */
+
+interface Io {
+  out: (s: string) => void;
+  err: (s: string) => void;
+}
+
+interface RunFunnel {
+  manifest: { started_at: string; finished_at: string; target: string; tool: { version: string } };
+}
+
+/** The statements of one hit, under the run's dataset, cited to its manifest. */
+export function hitStatements(
+  hit: Hit,
+  who: string,
+  run: { dataset: string; manifest: string; title: string },
+  entries: ReadonlyMap<string, LexiconEntry>,
+): StatementInput[] {
+  const base = {
+    dataset: run.dataset,
+    source: { url: `file:${run.manifest}`, title: run.title, publisher: "tiegraph screen" },
+    asserted_by: { kind: "extractor" as const, name: "tiegraph screen" },
+    stance: "reported" as const,
+  };
+  const out: StatementInput[] = [];
+  const s = (entity_id: string, schema: string, prop: string, value: string | null) => {
+    if (value) out.push({ ...base, entity_id, schema, prop, value });
+  };
+  const person = `person-${who}`;
+  s(person, "Person", "name", who);
+  s(person, "Person", "topics", hit.national_security ? "role.natsec" : "role.flagged");
+  /** A lexicon organisation; a unit named by its cover designator stays anonymous (某部). */
+  const org = (entity: string, schema: string, written: string) => {
+    const masked = maskEntity(entity);
+    const id = `lex-${masked}`;
+    const named = masked === entity ? entries.get(entity)?.name : undefined;
+    s(id, schema, "name", named ?? (schema === "PublicBody" ? "某部 (a PLA unit)" : written));
+    return id;
+  };
+  if (hit.target.status && hit.target.entity) {
+    const company = org(hit.target.entity, "Company", hit.target.employer ?? "");
+    const job = `${person}-${company}`;
+    s(job, "Employment", "employee", person);
+    s(job, "Employment", "employer", company);
+    s(job, "Employment", "status", hit.target.status);
+  }
+  hit.ties.forEach((t, k) => {
+    const body = org(t.entity, "PublicBody", t.org);
+    const link = `${person}-tie-${k}`;
+    const schema = t.role === "education" ? "Membership" : "Employment";
+    s(link, schema, schema === "Membership" ? "member" : "employee", person);
+    s(link, schema, schema === "Membership" ? "organization" : "employer", body);
+    s(link, schema, "role", t.role);
+    s(link, schema, "startDate", t.start && /^\d{4}/.test(t.start) ? t.start.slice(0, 4) : null);
+    s(link, schema, "endDate", t.end && /^\d{4}/.test(t.end) ? t.end.slice(0, 4) : null);
+  });
+  return out;
+}
+
+/** Adds `runs import` to the program. */
+export function registerRunCommands(prog: Command, io: Io, UsageError: new (message: string) => Error): void {
+  prog
+    .command("runs")
+    .description("Screening runs in the evidence graph.")
+    .command("import")
+    .description(
+      "Add a screening run's flagged people to the graph as pseudonymous Persons linked to the target and the " +
+        "state bodies, citing the run's manifest. No personal data enters the graph.",
+    )
+    .argument("<dir>", "the --out directory of a tiegraph screen run")
+    .option("--all", "every hit, not only those with national-security experience")
+    .option("--db <store>", "store: a directory (embedded, default ./.tiegraph/db) or postgres://…")
+    .action(async (dir: string, o) => {
+      if (!existsSync(join(dir, "funnel.json")) || !existsSync(join(dir, "hits.jsonl"))) {
+        throw new UsageError(
+          `${dir}: not the output of a finished screening run (no funnel.json and hits.jsonl)`,
+        );
+      }
+      const funnel = JSON.parse(readFileSync(join(dir, "funnel.json"), "utf8")) as RunFunnel;
+      const m = funnel.manifest;
+      const dataset = `screen_${m.started_at.replace(/[^0-9]/g, "").slice(0, 14)}`;
+      const run = {
+        dataset,
+        manifest: resolve(dir, "funnel.json"),
+        title: `screening run for ${m.target}, ${m.started_at} to ${m.finished_at} (tiegraph ${m.tool.version})`,
+      };
+      const key = pseudonymKey();
+      const entries = new Map(loadLexicon().entries.map((e) => [e.id, e]));
+      const statements: Statement[] = [];
+      let people = 0;
+      for (const line of readFileSync(join(dir, "hits.jsonl"), "utf8").split("\n")) {
+        if (!line.trim()) continue;
+        const hit = JSON.parse(line) as Hit;
+        if (!o.all && !hit.national_security) continue;
+        people++;
+        for (const st of hitStatements(hit, pseudonym(key, hit.id), run, entries))
+          statements.push(makeStatement(st));
+      }
+      const store = await openStore(o.db);
+      try {
+        await store.putDataset({ name: dataset, title: run.title, publisher: "tiegraph screen" });
+        await store.putStatements(statements);
+      } finally {
+        await store.close();
+      }
+      io.out(`${people} people, ${statements.length} statements in dataset ${dataset}\n`);
+    });
+}
