@@ -131,6 +131,11 @@ describe("tiegraph ingest, search and ties", () => {
       .split("\n")
       .map((l): Json => JSON.parse(l));
     expect(entities.some((e) => e.schema === "Company" && /Huawei/.test(e.caption))).toBe(true);
+    const csvDir = join(dir, "csv");
+    expect((await tiegraph(["export", "csv", "--out", csvDir, "--db", db])).status).toBe(0);
+    const csvLines = readFileSync(join(csvDir, "statements.csv"), "utf8").split("\n").filter(Boolean);
+    expect(csvLines[0]).toMatch(/^id,entity_id,schema,prop,value,dataset,stance/);
+    expect(csvLines.length - 1).toBe(loaded);
     const again = await tiegraph(["dataset", "load", "--db", db]);
     expect(again.status).toBe(0);
     const store = await openStore(db);

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import {
@@ -216,6 +216,36 @@ async function resolveDocuments(
   return { statements: out, missing };
 }
 
+const STATEMENT_COLUMNS = [
+  "id",
+  "entity_id",
+  "schema",
+  "prop",
+  "value",
+  "dataset",
+  "stance",
+  "answers",
+  "asserted_by",
+  "document",
+  "start",
+  "end",
+  "url",
+  "title",
+  "publisher",
+  "date",
+  "first_seen",
+  "last_seen",
+];
+
+/** A CSV file written row by row (RFC 4180 quoting). */
+function openCsv(path: string, header: string[]): { row: (cells: string[]) => void; close: () => void } {
+  const fd = openSync(path, "w");
+  const quote = (c: string) => (/[",\r\n]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c);
+  const row = (cells: string[]) => writeSync(fd, `${cells.map(quote).join(",")}\n`);
+  row(header);
+  return { row, close: () => closeSync(fd) };
+}
+
 /** Adds `ingest docs`, `search`, `ties …`, `dataset load`, `import ftm` and `export …` to the program. */
 export function registerGraphCommands(prog: Command, io: Io, UsageError: UsageErrorClass): void {
   const ingest = prog.command("ingest").description("Bring sources into the evidence graph.");
@@ -354,6 +384,60 @@ export function registerGraphCommands(prog: Command, io: Io, UsageError: UsageEr
       };
       const n = await withStore(o.db, (store) => exportFtm(store, o.out, filter));
       io.out(`${n} entities written to ${o.out}\n`);
+    });
+  exporter
+    .command("csv")
+    .description("Write the graph as two CSV files: statements.csv (with sources) and entities.csv.")
+    .requiredOption("--out <dir>", "output folder")
+    .option("--dataset <name>", "only this dataset")
+    .option("--db <store>", DB_HELP)
+    .action(async (o) => {
+      mkdirSync(o.out, { recursive: true });
+      const counts = await withStore(o.db, async (store) => {
+        const filter = o.dataset ? { dataset: o.dataset } : {};
+        const statements = openCsv(join(o.out, "statements.csv"), STATEMENT_COLUMNS);
+        let n = 0;
+        for await (const st of store.iterateStatements(filter)) {
+          const src = st.source as unknown as Record<string, unknown>;
+          statements.row([
+            st.id,
+            st.entity_id,
+            st.schema,
+            st.prop,
+            st.value,
+            st.dataset,
+            st.stance,
+            st.answers ?? "",
+            `${st.asserted_by.kind}:${st.asserted_by.name}`,
+            String(src.document ?? ""),
+            String(src.start ?? ""),
+            String(src.end ?? ""),
+            String(src.url ?? ""),
+            String(src.title ?? ""),
+            String(src.publisher ?? ""),
+            String(src.date ?? ""),
+            st.first_seen,
+            st.last_seen,
+          ]);
+          n++;
+        }
+        statements.close();
+        const entities = openCsv(join(o.out, "entities.csv"), [
+          "id",
+          "schema",
+          "caption",
+          "datasets",
+          "properties",
+        ]);
+        let m = 0;
+        for await (const e of store.iterateEntities(filter)) {
+          entities.row([e.id, e.schema, e.caption, e.datasets.join(";"), JSON.stringify(e.properties)]);
+          m++;
+        }
+        entities.close();
+        return { n, m };
+      });
+      io.out(`${counts.n} statements and ${counts.m} entities written to ${o.out}\n`);
     });
   exporter
     .command("geojson")

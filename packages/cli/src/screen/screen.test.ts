@@ -430,6 +430,7 @@ describe("tiegraph screen on bad input", () => {
       ["dataset", "load"],
       ["import", "ftm"],
       ["export", "geojson"],
+      ["export", "csv"],
       ["lists", "import"],
       ["match"],
       ["runs", "import"],
