@@ -2,8 +2,11 @@ import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import type { ListEntry } from "@tiegraph/match";
+import { makeStatement } from "@tiegraph/model";
 import { openStore } from "@tiegraph/store";
 import { describe, expect, it } from "vitest";
+import { entryStatements, LIST_ENTRY_PROP } from "./lists.js";
 
 /** Lists imported into the store and names screened against them, as a user runs it. */
 const bin = new URL("../dist/bin.js", import.meta.url).pathname;
@@ -27,6 +30,34 @@ const entity = (id: string, name: string, extra: Record<string, string[]> = {}) 
     properties: { name: [name], country: ["cn"], ...extra },
     datasets: ["demo_list"],
   });
+
+describe("entryStatements", () => {
+  it("keeps vessels and aircraft as Things, with the whole entry for matching", () => {
+    const e = {
+      id: "v1",
+      dataset: "us_csl",
+      schema: "Vessel",
+      caption: "OCEAN STAR",
+      names: ["OCEAN STAR"],
+      aliases: [],
+      addresses: [],
+      countries: ["ir"],
+      programs: ["IRAN"],
+      sources: ["SDN"],
+      rules: [],
+      parentNames: [],
+      parents: [],
+      file: "consolidated.csv",
+      line: 7,
+    } as unknown as ListEntry;
+    const statements = entryStatements(e, "csl", "2026-01-01").map((s) => makeStatement(s));
+    expect(new Set(statements.filter((s) => s.entity_id === "v1").map((s) => s.schema))).toEqual(
+      new Set(["Thing"]),
+    );
+    const kept = statements.find((s) => s.prop === LIST_ENTRY_PROP);
+    expect(JSON.parse(kept!.value)).toMatchObject({ schema: "Vessel", caption: "OCEAN STAR" });
+  });
+});
 
 describe("tiegraph lists import and match", () => {
   it("imports a list, screens Chinese and Latin names with explained scores, and records what a new version removes", async () => {

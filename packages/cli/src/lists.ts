@@ -15,7 +15,7 @@ import {
   parseOfac,
   parseOpenSanctionsCsv,
 } from "@tiegraph/match";
-import { makeStatement, type Statement, type StatementInput } from "@tiegraph/model";
+import { hasSchema, makeStatement, type Statement, type StatementInput } from "@tiegraph/model";
 import { openStore, type Store } from "@tiegraph/store";
 import type { Command } from "commander";
 
@@ -77,13 +77,16 @@ export function entryStatements(e: ListEntry, format: Format, retrieved: string)
   const put = (entity_id: string, schema: string, prop: string, values: readonly (string | undefined)[]) => {
     for (const value of values) if (value) out.push({ ...base, entity_id, schema, prop, value });
   };
-  put(e.id, e.schema, "name", e.names);
-  put(e.id, e.schema, "alias", e.aliases);
-  put(e.id, e.schema, "address", e.addresses);
-  put(e.id, e.schema, "country", e.countries);
-  put(e.id, e.schema, "notes", [e.remarks]);
-  put(e.id, e.schema, "topics", ["sanction"]);
-  put(e.id, e.schema, LIST_ENTRY_PROP, [JSON.stringify(e)]);
+  // Vessels and aircraft have no schema of their own in the graph's model: they are Things there, and the
+  // entry kept whole still says what they are.
+  const schema = hasSchema(e.schema) ? e.schema : "Thing";
+  put(e.id, schema, "name", e.names);
+  put(e.id, schema, "alias", e.aliases);
+  put(e.id, schema, "address", e.addresses);
+  put(e.id, schema, "country", e.countries);
+  put(e.id, schema, "notes", [e.remarks]);
+  put(e.id, schema, "topics", ["sanction"]);
+  put(e.id, schema, LIST_ENTRY_PROP, [JSON.stringify(e)]);
   const sanction = `${e.id}-sanction`;
   put(sanction, "Sanction", "entity", [e.id]);
   put(sanction, "Sanction", "authority", e.sources);
