@@ -13,34 +13,17 @@ import { DATA_DIR, GAZETTEER_DOCUMENT, loadDataset } from "@tiegraph/dataset";
 import { documentPaths, readDocument } from "@tiegraph/io";
 import { loadLexicon, traditionalOf } from "@tiegraph/lexicons";
 import { isDocumentSource, makeStatement, type Statement, type StatementInput } from "@tiegraph/model";
-import { exportFtm, importFtm, openStore, type Store } from "@tiegraph/store";
+import { exportFtm, importFtm, type Store } from "@tiegraph/store";
 import type { Command } from "commander";
+import { DB_HELP, type Io, type UsageErrorClass, withStore } from "./shared.js";
 
 /**
  * The evidence graph's commands: documents in, search, candidate ties and an analyst's verdicts on
  * them. Everything reads and writes the store named by `--db` (default `./.tiegraph/db`).
  */
 
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-
-/** A usage error (exit code 2), declared by the main program. */
-type UsageErrorClass = new (message: string) => Error;
-
-const DB_HELP = "store: a directory (embedded, default ./.tiegraph/db) or postgres://…";
 export const TIE_KIND = "tie-candidate";
 const DATASET = "tiegraph_documents";
-
-async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(db);
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
-}
 
 let everyTarget: CompiledLexicon | undefined;
 /** The lexicon with every watched company, for reading documents. */

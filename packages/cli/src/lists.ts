@@ -16,21 +16,15 @@ import {
   parseOpenSanctionsCsv,
 } from "@tiegraph/match";
 import { hasSchema, makeStatement, type Statement, type StatementInput } from "@tiegraph/model";
-import { openStore, type Store } from "@tiegraph/store";
+import type { Store } from "@tiegraph/store";
 import type { Command } from "commander";
+import { DB_HELP, type Io, type UsageErrorClass, withStore } from "./shared.js";
 
 /**
  * Screening lists in the graph and names screened against them: `lists import` parses a list into
  * statements (each entity with its sanction, the whole entry kept for matching), `match` screens names.
  */
 
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
-type UsageErrorClass = new (message: string) => Error;
-
-const DB_HELP = "store: a directory (embedded, default ./.tiegraph/db) or postgres://…";
 /** The statement that keeps a list entry whole, for the matcher. */
 export const LIST_ENTRY_PROP = "$listEntry";
 export const FORMATS = ["csl", "ofac", "ftm", "opensanctions-csv"] as const;
@@ -277,13 +271,4 @@ export function registerListCommands(prog: Command, io: Io, UsageError: UsageErr
         }
       }
     });
-}
-
-async function withStore<T>(db: string | undefined, fn: (store: Store) => Promise<T>): Promise<T> {
-  const store = await openStore(db);
-  try {
-    return await fn(store);
-  } finally {
-    await store.close();
-  }
 }

@@ -4,20 +4,15 @@ import type { Hit, LexiconEntry } from "@tiegraph/core";
 import { maskEntity } from "@tiegraph/core";
 import { loadLexicon } from "@tiegraph/lexicons";
 import { makeStatement, type Statement, type StatementInput } from "@tiegraph/model";
-import { openStore } from "@tiegraph/store";
 import type { Command } from "commander";
 import { pseudonym, pseudonymKey } from "./pseudonym.js";
+import { DB_HELP, type Io, type UsageErrorClass, withStore } from "./shared.js";
 
 /**
  * A screening run's results in the graph: each person flagged becomes a pseudonymous Person with
  * Employment and Membership links to the target company and the state bodies, every statement citing
  * the run's manifest. No name, contact or record id enters the graph.
  */
-
-interface Io {
-  out: (s: string) => void;
-  err: (s: string) => void;
-}
 
 interface RunFunnel {
   manifest: { started_at: string; finished_at: string; target: string; tool: { version: string } };
@@ -72,7 +67,7 @@ export function hitStatements(
 }
 
 /** Adds `runs import` to the program. */
-export function registerRunCommands(prog: Command, io: Io, UsageError: new (message: string) => Error): void {
+export function registerRunCommands(prog: Command, io: Io, UsageError: UsageErrorClass): void {
   prog
     .command("runs")
     .description("Screening runs in the evidence graph.")
@@ -83,7 +78,7 @@ export function registerRunCommands(prog: Command, io: Io, UsageError: new (mess
     )
     .argument("<dir>", "the --out directory of a tiegraph screen run")
     .option("--all", "every hit, not only those with national-security experience")
-    .option("--db <store>", "store: a directory (embedded, default ./.tiegraph/db) or postgres://…")
+    .option("--db <store>", DB_HELP)
     .action(async (dir: string, o) => {
       if (!existsSync(join(dir, "funnel.json")) || !existsSync(join(dir, "hits.jsonl"))) {
         throw new UsageError(
@@ -110,13 +105,10 @@ export function registerRunCommands(prog: Command, io: Io, UsageError: new (mess
         for (const st of hitStatements(hit, pseudonym(key, hit.id), run, entries))
           statements.push(makeStatement(st));
       }
-      const store = await openStore(o.db);
-      try {
+      await withStore(o.db, async (store) => {
         await store.putDataset({ name: dataset, title: run.title, publisher: "tiegraph screen" });
         await store.putStatements(statements);
-      } finally {
-        await store.close();
-      }
+      });
       io.out(`${people} people, ${statements.length} statements in dataset ${dataset}\n`);
     });
 }
