@@ -1,26 +1,13 @@
-import { execFile } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openStore } from "@tiegraph/store";
 import { describe, expect, it } from "vitest";
+import { tiegraph } from "./run-cli.fixture.js";
+
+const tiegraphAs = (args: string[]) => tiegraph(args, { USER: "ana" });
 
 /** Documents in, search, candidate ties and verdicts, as a user runs them on the embedded store. */
-const bin = new URL("../dist/bin.js", import.meta.url).pathname;
-
-/** Runs the command without blocking the test runner's event loop (each run opens the store). */
-function tiegraph(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { env: { ...process.env, USER: "ana" } },
-      (error, stdout, stderr) => {
-        resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-      },
-    );
-  });
-}
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON from the command
 type Json = any;
@@ -38,7 +25,7 @@ describe("tiegraph ingest, search and ties", () => {
     );
     writeFileSync(join(docs, "c.txt"), Buffer.from([0, 1, 2, 3, 0, 255]));
 
-    const first = await tiegraph(["ingest", "docs", docs, "--db", db, "--json"]);
+    const first = await tiegraphAs(["ingest", "docs", docs, "--db", db, "--json"]);
     expect(first.status, first.stderr).toBe(0);
     const outcomes = first.stdout
       .trim()
@@ -46,17 +33,17 @@ describe("tiegraph ingest, search and ties", () => {
       .map((l): Json => JSON.parse(l));
     expect(outcomes.map((o: Json) => o.status)).toEqual(["stored", "stored", "set_aside"]);
     expect(outcomes[2]).toMatchObject({ code: "binary" });
-    const again = await tiegraph(["ingest", "docs", join(docs, "a.txt"), "--db", db]);
+    const again = await tiegraphAs(["ingest", "docs", join(docs, "a.txt"), "--db", db]);
     expect(again.stdout).toMatch(/0 stored, 1 already there/);
 
-    const zh = JSON.parse((await tiegraph(["search", "克拉玛依", "--db", db, "--json"])).stdout);
+    const zh = JSON.parse((await tiegraphAs(["search", "克拉玛依", "--db", db, "--json"])).stdout);
     expect(zh).toHaveLength(1);
     expect(zh[0].matches[0]).toMatchObject({ start: 3, end: 7, text: "克拉玛依" });
-    const en = JSON.parse((await tiegraph(["search", "ministry", "--db", db, "--json"])).stdout);
+    const en = JSON.parse((await tiegraphAs(["search", "ministry", "--db", db, "--json"])).stdout);
     expect(en.map((r: { title: string }) => r.title)).toEqual(["Report"]);
     expect(JSON.stringify(en)).not.toContain("alert");
 
-    const listed = await tiegraph(["ties", "candidates", "--db", db, "--json"]);
+    const listed = await tiegraphAs(["ties", "candidates", "--db", db, "--json"]);
     const candidates = listed.stdout
       .trim()
       .split("\n")
@@ -71,15 +58,15 @@ describe("tiegraph ingest, search and ties", () => {
     const karamay = candidates.find((c: Json) => /克拉玛依市公安局/.test(c.object.text));
     expect(karamay).toMatchObject({ relation: "签署", status: "pending" });
 
-    expect((await tiegraph(["ties", "accept", huaweiMps.id, "--db", db, "--note", "checked"])).status).toBe(
+    expect((await tiegraphAs(["ties", "accept", huaweiMps.id, "--db", db, "--note", "checked"])).status).toBe(
       0,
     );
-    expect((await tiegraph(["ties", "reject", karamay.id, "--db", db])).status).toBe(0);
-    const unknown = await tiegraph(["ties", "accept", "tc-00000000", "--db", db]);
+    expect((await tiegraphAs(["ties", "reject", karamay.id, "--db", db])).status).toBe(0);
+    const unknown = await tiegraphAs(["ties", "accept", "tc-00000000", "--db", db]);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toMatch(/No such candidate/);
 
-    const statuses = (await tiegraph(["ties", "candidates", "--db", db, "--json"])).stdout
+    const statuses = (await tiegraphAs(["ties", "candidates", "--db", db, "--json"])).stdout
       .trim()
       .split("\n")
       .map((l): Json => JSON.parse(l))
@@ -109,12 +96,12 @@ describe("tiegraph ingest, search and ties", () => {
   it("loads the sourced data set once, and exports its projects as GeoJSON and its entities as FtM", async () => {
     const dir = mkdtempSync(join(tmpdir(), "tiegraph-dataset-"));
     const db = join(dir, "db");
-    const first = await tiegraph(["dataset", "load", "--db", db]);
+    const first = await tiegraphAs(["dataset", "load", "--db", db]);
     expect(first.status, first.stderr).toBe(0);
     const loaded = Number(/: (\d+) statements/.exec(first.stdout)?.[1]);
     expect(loaded).toBeGreaterThan(1000);
     const geo = join(dir, "projects.geojson");
-    expect((await tiegraph(["export", "geojson", "--out", geo, "--db", db])).status).toBe(0);
+    expect((await tiegraphAs(["export", "geojson", "--out", geo, "--db", db])).status).toBe(0);
     const fc = JSON.parse(readFileSync(geo, "utf8"));
     const countries = new Set(fc.features.flatMap((f: Json) => f.properties.country ?? []));
     expect(countries.size).toBeGreaterThanOrEqual(25);
@@ -125,18 +112,18 @@ describe("tiegraph ingest, search and ties", () => {
       expect(f.properties.sources.length).toBeGreaterThan(0);
     }
     const ftm = join(dir, "all.ftm.json");
-    expect((await tiegraph(["export", "ftm", "--out", ftm, "--db", db])).status).toBe(0);
+    expect((await tiegraphAs(["export", "ftm", "--out", ftm, "--db", db])).status).toBe(0);
     const entities = readFileSync(ftm, "utf8")
       .trim()
       .split("\n")
       .map((l): Json => JSON.parse(l));
     expect(entities.some((e) => e.schema === "Company" && /Huawei/.test(e.caption))).toBe(true);
     const csvDir = join(dir, "csv");
-    expect((await tiegraph(["export", "csv", "--out", csvDir, "--db", db])).status).toBe(0);
+    expect((await tiegraphAs(["export", "csv", "--out", csvDir, "--db", db])).status).toBe(0);
     const csvLines = readFileSync(join(csvDir, "statements.csv"), "utf8").split("\n").filter(Boolean);
     expect(csvLines[0]).toMatch(/^id,entity_id,schema,prop,value,dataset,stance/);
     expect(csvLines.length - 1).toBe(loaded);
-    const again = await tiegraph(["dataset", "load", "--db", db]);
+    const again = await tiegraphAs(["dataset", "load", "--db", db]);
     expect(again.status).toBe(0);
     const store = await openStore(db);
     try {

@@ -1,4 +1,3 @@
-import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -7,18 +6,10 @@ import { makeStatement } from "@tiegraph/model";
 import { openStore } from "@tiegraph/store";
 import { describe, expect, it } from "vitest";
 import { entryStatements, LIST_ENTRY_PROP } from "./lists.js";
+import { tiegraph } from "./run-cli.fixture.js";
 
 /** Lists imported into the store and names screened against them, as a user runs it. */
-const bin = new URL("../dist/bin.js", import.meta.url).pathname;
 const csl = new URL("../../../../shared/data/us-csl-2022/huawei_subset.csv", import.meta.url).pathname;
-
-function tiegraph(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
-      resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 // biome-ignore lint/suspicious/noExplicitAny: JSON from the command
 type Json = any;

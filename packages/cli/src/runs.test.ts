@@ -1,20 +1,9 @@
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openStore } from "@tiegraph/store";
 import { describe, expect, it } from "vitest";
-
-const bin = new URL("../dist/bin.js", import.meta.url).pathname;
-const env = { ...process.env, TIEGRAPH_PSEUDONYM_KEY: "test-key" };
-
-function tiegraph(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env, maxBuffer: 1 << 26 }, (error, stdout, stderr) => {
-      resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
+import { tiegraph } from "./run-cli.fixture.js";
 
 describe("tiegraph runs import", () => {
   it("adds flagged people as pseudonymous Persons linked to bodies, citing the run, with no personal data", async () => {

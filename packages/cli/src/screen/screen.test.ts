@@ -1,4 +1,4 @@
-import { execFile, spawn, spawnSync } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,19 +6,10 @@ import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import { evaluate, evaluationLines, type Hit, type Truth } from "@tiegraph/core";
 import { beforeAll, describe, expect, it } from "vitest";
+import { bin, tiegraph } from "../run-cli.fixture.js";
 
 /** These tests run the built command as a user does (`npm test` builds first). */
-const bin = new URL("../../dist/bin.js", import.meta.url).pathname;
 const env = { ...process.env, TIEGRAPH_PSEUDONYM_KEY: "test-key" };
-
-/** Runs the command without blocking the test runner's event loop. */
-function tiegraph(args: string[]): Promise<{ status: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env, maxBuffer: 1 << 28 }, (error, stdout, stderr) => {
-      resolve({ status: error ? Number(error.code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 const readJsonl = <T>(path: string): T[] =>
   readFileSync(path, "utf8")
