@@ -10,6 +10,7 @@ import {
   type ParseOptions,
   type ParseResult,
   reject,
+  rowProblem,
   stableHash,
 } from "./model.js";
 import { foldName, trailingShortName } from "./normalize.js";
@@ -128,20 +129,9 @@ export function parseCsl(input: string | Uint8Array, opts: ParseOptions = {}): P
     return i === undefined ? "" : (row.fields[i] ?? "").trim();
   };
   for (const row of rows.slice(1)) {
-    if (row.unterminated) {
-      rejected.push(reject(file, row.line, row.offset, "truncated", "a quoted field is not closed"));
-      continue;
-    }
-    if (row.fields.length !== header.fields.length) {
-      rejected.push(
-        reject(
-          file,
-          row.line,
-          row.offset,
-          "column_count",
-          `${row.fields.length} columns where the header has ${header.fields.length}`,
-        ),
-      );
+    const problem = rowProblem(file, row, header.fields.length);
+    if (problem) {
+      rejected.push(problem);
       continue;
     }
     const rawName = cleanName(row.fields[nameCol] ?? "");

@@ -254,3 +254,26 @@ export function groupByRule(entries: readonly ListEntry[]): Map<string, string[]
   }
   return out;
 }
+
+/**
+ * Why a CSV row cannot be read as a record of its list: a quoted field left open, or a column count other
+ * than the header's; null when it can.
+ */
+export function rowProblem(
+  file: string,
+  row: { fields: readonly string[]; line: number; offset: number; unterminated?: true },
+  columns: number,
+): Rejection | null {
+  if (row.unterminated)
+    return reject(file, row.line, row.offset, "truncated", "a quoted field is not closed");
+  if (row.fields.length !== columns) {
+    return reject(
+      file,
+      row.line,
+      row.offset,
+      "column_count",
+      `${row.fields.length} columns where the header has ${columns}`,
+    );
+  }
+  return null;
+}

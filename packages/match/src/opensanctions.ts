@@ -13,6 +13,7 @@ import {
   type ParseOptions,
   type ParseResult,
   reject,
+  rowProblem,
   stableHash,
 } from "./model.js";
 import { trailingShortName } from "./normalize.js";
@@ -84,20 +85,9 @@ export function parseOpenSanctionsCsv(input: string | Uint8Array, opts: ParseOpt
       const i = col.get(key);
       return i === undefined ? "" : (row.fields[i] ?? "").trim();
     };
-    if (row.unterminated) {
-      rejected.push(reject(file, row.line, row.offset, "truncated", "a quoted field is not closed"));
-      continue;
-    }
-    if (row.fields.length !== header.fields.length) {
-      rejected.push(
-        reject(
-          file,
-          row.line,
-          row.offset,
-          "column_count",
-          `${row.fields.length} columns where the header has ${header.fields.length}`,
-        ),
-      );
+    const problem = rowProblem(file, row, header.fields.length);
+    if (problem) {
+      rejected.push(problem);
       continue;
     }
     const written = cleanName(get("name").replace(/\*$/, ""));
