@@ -304,6 +304,24 @@ export function documentId(sha256: string): string {
   return `doc-${sha256.slice(0, 16)}`;
 }
 
+/** The WHERE clause (on statements) and its parameters for an entity query's schema and dataset. */
+function entityWhere(query: Pick<EntityQuery, "schema" | "exact" | "dataset">): {
+  where: string;
+  params: unknown[];
+} {
+  const conds: string[] = [];
+  const params: unknown[] = [];
+  if (query.schema !== undefined) {
+    params.push(query.exact ? [getSchema(query.schema).name] : descendants(query.schema));
+    conds.push(`schema = ANY($${params.length}::text[])`);
+  }
+  if (query.dataset !== undefined) {
+    params.push(query.dataset);
+    conds.push(`dataset = $${params.length}`);
+  }
+  return { where: conds.length > 0 ? `WHERE ${conds.join(" AND ")}` : "", params };
+}
+
 /** The store over a PostgreSQL connection (embedded or server); see `openStore`. */
 export class SqlStore implements Store {
   constructor(
@@ -464,17 +482,7 @@ export class SqlStore implements Store {
   }
 
   async findEntities(query: EntityQuery = {}): Promise<Entity[]> {
-    const conds: string[] = [];
-    const params: unknown[] = [];
-    if (query.schema !== undefined) {
-      params.push(query.exact ? [getSchema(query.schema).name] : descendants(query.schema));
-      conds.push(`schema = ANY($${params.length}::text[])`);
-    }
-    if (query.dataset !== undefined) {
-      params.push(query.dataset);
-      conds.push(`dataset = $${params.length}`);
-    }
-    const where = conds.length > 0 ? `WHERE ${conds.join(" AND ")}` : "";
+    const { where, params } = entityWhere(query);
     const limit = query.limit !== undefined ? ` LIMIT ${Math.max(0, Math.floor(query.limit))}` : "";
     const offset = query.offset ? ` OFFSET ${Math.max(0, Math.floor(query.offset))}` : "";
     const ids = await this.sql.query<{ entity_id: string }>(
@@ -493,26 +501,16 @@ export class SqlStore implements Store {
     query: Omit<EntityQuery, "limit" | "offset"> = {},
     pageSize = 500,
   ): AsyncGenerator<Entity> {
+    const { where, params } = entityWhere(query);
+    const wanted =
+      query.schema === undefined
+        ? undefined
+        : new Set(query.exact ? [query.schema] : descendants(query.schema));
     for (let offset = 0; ; offset += pageSize) {
-      const conds: string[] = [];
-      const params: unknown[] = [];
-      if (query.schema !== undefined) {
-        params.push(query.exact ? [getSchema(query.schema).name] : descendants(query.schema));
-        conds.push(`schema = ANY($${params.length}::text[])`);
-      }
-      if (query.dataset !== undefined) {
-        params.push(query.dataset);
-        conds.push(`dataset = $${params.length}`);
-      }
-      const where = conds.length > 0 ? `WHERE ${conds.join(" AND ")}` : "";
       const ids = await this.sql.query<{ entity_id: string }>(
         `SELECT DISTINCT entity_id FROM statements ${where} ORDER BY entity_id LIMIT ${pageSize} OFFSET ${offset}`,
         params,
       );
-      const wanted =
-        query.schema === undefined
-          ? undefined
-          : new Set(query.exact ? [query.schema] : descendants(query.schema));
       for (const e of await this.getEntities(ids.map((r) => r.entity_id))) {
         if (!wanted || wanted.has(e.schema)) yield e;
       }
