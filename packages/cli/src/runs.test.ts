@@ -38,6 +38,15 @@ describe("tiegraph runs import", () => {
       }
       expect(text).not.toMatch(/[0-9]{5}部队/);
       for (const s of statements) expect(s.source).toMatchObject({ url: `file:${join(out, "funnel.json")}` });
+
+      // Every hit is kept for review, in its file's order, under the run; national-security ones filter out.
+      const lines = readFileSync(join(out, "hits.jsonl"), "utf8").split("\n").filter(Boolean);
+      const [run] = await store.listRuns();
+      expect(run).toMatchObject({ target: "huawei", hits: lines.length, dir: out });
+      const all = await store.findRunHits(run!.id, { limit: 100_000 });
+      expect(all.hits.map((h) => h.id)).toEqual(lines.map((l) => JSON.parse(l).id));
+      expect((await store.findRunHits(run!.id, { national_security: true })).total).toBe(people);
+      for (const h of all.hits) expect(h.pseudonym).toMatch(/^P-[0-9A-Z]{10}$/);
     } finally {
       await store.close();
     }

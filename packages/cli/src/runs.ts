@@ -4,6 +4,7 @@ import type { Hit, LexiconEntry } from "@tiegraph/core";
 import { maskEntity } from "@tiegraph/core";
 import { loadLexicon } from "@tiegraph/lexicons";
 import { makeStatement, type Statement, type StatementInput } from "@tiegraph/model";
+import type { RunHitInput } from "@tiegraph/store";
 import type { Command } from "commander";
 import { pseudonym, pseudonymKey } from "./pseudonym.js";
 import { DB_HELP, type Io, type UsageErrorClass, withStore } from "./shared.js";
@@ -66,6 +67,19 @@ export function hitStatements(
   return out;
 }
 
+/** A hit as the review queue keeps it: its filter columns beside the hit as the screen wrote it. */
+export function hitRow(hit: Hit, who: string): RunHitInput {
+  return {
+    id: hit.id,
+    pseudonym: who,
+    status: hit.target.status,
+    national_security: hit.national_security,
+    categories: [...new Set(hit.ties.map((t) => t.category))],
+    score: hit.score,
+    hit,
+  };
+}
+
 /** Adds `runs import` to the program. */
 export function registerRunCommands(prog: Command, io: Io, UsageError: UsageErrorClass): void {
   prog
@@ -73,8 +87,9 @@ export function registerRunCommands(prog: Command, io: Io, UsageError: UsageErro
     .description("Screening runs in the evidence graph.")
     .command("import")
     .description(
-      "Add a screening run's flagged people to the graph as pseudonymous Persons linked to the target and the " +
-        "state bodies, citing the run's manifest. No personal data enters the graph.",
+      "Add a screening run to the store: its hits for review, and its flagged people to the graph as " +
+        "pseudonymous Persons linked to the target and the state bodies, citing the run's manifest. " +
+        "No personal data enters the store: hits point at their input file and line.",
     )
     .argument("<dir>", "the --out directory of a tiegraph screen run")
     .option("--all", "every hit, not only those with national-security experience")
@@ -96,19 +111,37 @@ export function registerRunCommands(prog: Command, io: Io, UsageError: UsageErro
       const key = pseudonymKey();
       const entries = new Map(loadLexicon().entries.map((e) => [e.id, e]));
       const statements: Statement[] = [];
+      const hits: RunHitInput[] = [];
       let people = 0;
       for (const line of readFileSync(join(dir, "hits.jsonl"), "utf8").split("\n")) {
         if (!line.trim()) continue;
         const hit = JSON.parse(line) as Hit;
+        const who = pseudonym(key, hit.id);
+        hits.push(hitRow(hit, who));
         if (!o.all && !hit.national_security) continue;
         people++;
-        for (const st of hitStatements(hit, pseudonym(key, hit.id), run, entries))
-          statements.push(makeStatement(st));
+        for (const st of hitStatements(hit, who, run, entries)) statements.push(makeStatement(st));
       }
-      await withStore(o.db, async (store) => {
-        await store.putDataset({ name: dataset, title: run.title, publisher: "tiegraph screen" });
-        await store.putStatements(statements);
-      });
-      io.out(`${people} people, ${statements.length} statements in dataset ${dataset}\n`);
+      await withStore(o.db, (store) =>
+        store.transaction(async (tx) => {
+          await tx.putDataset({ name: dataset, title: run.title, publisher: "tiegraph screen" });
+          await tx.putStatements(statements);
+          await tx.putRun(
+            {
+              id: dataset,
+              title: run.title,
+              target: m.target,
+              dir: resolve(dir),
+              started_at: m.started_at,
+              finished_at: m.finished_at,
+              funnel: funnel as unknown as Record<string, unknown>,
+            },
+            hits,
+          );
+        }),
+      );
+      io.out(
+        `${people} people, ${statements.length} statements in dataset ${dataset}; run ${dataset} with ${hits.length} hits for review\n`,
+      );
     });
 }

@@ -7,6 +7,17 @@ export {
 } from "./ftm.js";
 export { listMigrations, type Migration, migrate } from "./migrate.js";
 export { type DbSpec, DEFAULT_DB, describeDb, type OpenOptions, openStore, resolveDb } from "./open.js";
+export {
+  type AuditEntry,
+  type AuditInput,
+  HIT_REVIEW_KIND,
+  hitSubject,
+  type RunHit,
+  type RunHitFilter,
+  type RunHitInput,
+  type RunInput,
+  type StoredRun,
+} from "./runs.js";
 export { findMatches, likePattern, parseQuery, type SearchMatch, type SearchTerm } from "./search.js";
 export { pgliteSql, postgresSql, type Sql } from "./sql.js";
 export {

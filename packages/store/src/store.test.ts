@@ -63,7 +63,7 @@ for (const [name, enabled, open] of drivers) {
     });
 
     it("is migrated, and migrating again changes nothing", async () => {
-      expect(listMigrations().map((m) => m.version)).toEqual([1]);
+      expect(listMigrations().map((m) => m.version)).toEqual([1, 2]);
       expect(await store.migrate()).toEqual([]);
     });
 
@@ -419,5 +419,94 @@ for (const [name, enabled, open] of drivers) {
         }
       },
     );
+    it("keeps a screening run's hits with their reviews, filters them, and replaces them on re-import", async () => {
+      const run = {
+        id: "screen_20250601000000",
+        title: "screening run for huawei",
+        target: "huawei",
+        dir: "/runs/a",
+        started_at: "2025-06-01T00:00:00Z",
+        finished_at: "2025-06-01T00:01:00Z",
+        funnel: { read: 10, target_employees: 2 },
+      };
+      const hit = (id: string, status: string | null, ns: boolean, categories: string[]) => ({
+        id,
+        pseudonym: `P-${id}`,
+        status,
+        national_security: ns,
+        categories,
+        score: ns ? 4.5 : 0.5,
+        hit: { id, source: { file: "r.jsonl", line: 1 }, reasons: [`reason of ${id}`] },
+      });
+      await store.putRun(run, [
+        hit("r1", "current", false, []),
+        hit("r2", "former", true, ["military", "state_security"]),
+        hit("r3", null, true, ["military"]),
+      ]);
+      expect((await store.getRun(run.id)).hits).toBe(3);
+      expect((await store.getRun(run.id)).funnel).toEqual(run.funnel);
+      await expect(store.getRun("screen_0")).rejects.toThrow("No such run: screen_0");
+      const ids = async (f: Parameters<Store["findRunHits"]>[1]) =>
+        (await store.findRunHits(run.id, f)).hits.map((h) => h.id);
+      expect(await ids({})).toEqual(["r1", "r2", "r3"]);
+      expect(await ids({ national_security: true })).toEqual(["r2", "r3"]);
+      expect(await ids({ status: "none" })).toEqual(["r3"]);
+      expect(await ids({ status: "former" })).toEqual(["r2"]);
+      expect(await ids({ category: "state_security" })).toEqual(["r2"]);
+      const page = await store.findRunHits(run.id, { limit: 1, offset: 1 });
+      expect(page).toMatchObject({
+        total: 3,
+        hits: [{ id: "r2", categories: ["military", "state_security"] }],
+      });
+      expect((await store.getRunHit(run.id, "r2")).hit).toMatchObject({ reasons: ["reason of r2"] });
+      await expect(store.getRunHit(run.id, "r9")).rejects.toThrow(`No such hit: ${run.id}/r9`);
+
+      await store.putJudgement({
+        kind: "hit",
+        subject: `${run.id}/r2`,
+        judgement: "unsure",
+        by: "ana",
+        at: "2025-06-02T00:00:00Z",
+      });
+      await store.putJudgement({
+        kind: "hit",
+        subject: `${run.id}/r2`,
+        judgement: "positive",
+        by: "bo",
+        at: "2025-06-03T00:00:00Z",
+        why: "unit named in two places",
+      });
+      expect((await store.getRunHit(run.id, "r2")).review).toMatchObject({
+        judgement: "positive",
+        by: "bo",
+        why: "unit named in two places",
+      });
+      expect(await ids({ review: "open" })).toEqual(["r1", "r3"]);
+      expect(await ids({ review: "positive" })).toEqual(["r2"]);
+      expect(await ids({ review: "unsure" })).toEqual([]);
+
+      await store.putRun({ ...run, funnel: { read: 11 } }, [hit("r3", null, true, ["military"])]);
+      expect(await ids({})).toEqual(["r3"]);
+      expect((await store.listRuns()).find((r) => r.id === run.id)).toMatchObject({
+        hits: 1,
+        funnel: { read: 11 },
+      });
+    });
+
+    it("appends to the audit log and reads it newest first", async () => {
+      const a = await store.putAudit({
+        actor: "ana",
+        action: "reveal",
+        subject: "audit-test/r1",
+        note: "verify identity",
+      });
+      await store.putAudit({ actor: "bo", action: "review", subject: "audit-test/r2" });
+      expect(a).toMatchObject({ actor: "ana", action: "reveal", note: "verify identity" });
+      const log = await store.getAudit({ subject: "audit-test/r1" });
+      expect(log).toEqual([a]);
+      const both = (await store.getAudit()).filter((e) => e.subject.startsWith("audit-test/"));
+      expect(both.map((e) => e.actor)).toEqual(["bo", "ana"]);
+      expect(await store.getAudit({ action: "reveal", actor: "bo" })).toEqual([]);
+    });
   });
 }

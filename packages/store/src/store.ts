@@ -21,6 +21,20 @@ import {
   validateStatement,
 } from "@tiegraph/model";
 import { migrate } from "./migrate.js";
+import {
+  type AuditEntry,
+  type AuditInput,
+  findRunHits,
+  findRuns,
+  getAudit,
+  putAudit,
+  putRun,
+  type RunHit,
+  type RunHitFilter,
+  type RunHitInput,
+  type RunInput,
+  type StoredRun,
+} from "./runs.js";
 import { findMatches, likePattern, parseQuery, type SearchMatch } from "./search.js";
 import type { Sql } from "./sql.js";
 
@@ -192,6 +206,27 @@ export interface Store {
   /** The dataset; throws `No such dataset: X`. */
   getDataset(name: string): Promise<DatasetInfo>;
   listDatasets(): Promise<DatasetInfo[]>;
+
+  /** Stores a screening run and its hits, replacing an earlier import of the same run. */
+  putRun(run: RunInput, hits: readonly RunHitInput[]): Promise<void>;
+  /** Runs, newest first. */
+  listRuns(): Promise<StoredRun[]>;
+  /** The run; throws `No such run: X`. */
+  getRun(id: string): Promise<StoredRun>;
+  /** A run's hits in their order, each with its standing review; `total` counts all that match. */
+  findRunHits(run: string, filter?: RunHitFilter): Promise<{ total: number; hits: RunHit[] }>;
+  /** One hit; throws `No such hit: RUN/ID`. */
+  getRunHit(run: string, id: string): Promise<RunHit>;
+
+  /** Appends to the audit log (reveals of personal data, reviews, verdicts). */
+  putAudit(entry: AuditInput): Promise<AuditEntry>;
+  /** The audit log, newest first. */
+  getAudit(filter?: {
+    subject?: string;
+    action?: string;
+    actor?: string;
+    limit?: number;
+  }): Promise<AuditEntry[]>;
 }
 
 interface StatementRow {
@@ -735,6 +770,42 @@ export class SqlStore implements Store {
 
   listDatasets(): Promise<DatasetInfo[]> {
     return this.datasetInfo();
+  }
+
+  // Screening runs and the audit log
+
+  putRun(run: RunInput, hits: readonly RunHitInput[]): Promise<void> {
+    return this.sql.transaction((tx) => putRun(tx, run, hits));
+  }
+
+  listRuns(): Promise<StoredRun[]> {
+    return findRuns(this.sql);
+  }
+
+  async getRun(id: string): Promise<StoredRun> {
+    const run = (await findRuns(this.sql, id))[0];
+    if (!run) throw new Error(`No such run: ${id}`);
+    return run;
+  }
+
+  findRunHits(run: string, filter: RunHitFilter = {}): Promise<{ total: number; hits: RunHit[] }> {
+    return findRunHits(this.sql, run, filter);
+  }
+
+  async getRunHit(run: string, id: string): Promise<RunHit> {
+    const hit = (await findRunHits(this.sql, run, { id, limit: 1 })).hits[0];
+    if (!hit) throw new Error(`No such hit: ${run}/${id}`);
+    return hit;
+  }
+
+  putAudit(entry: AuditInput): Promise<AuditEntry> {
+    return putAudit(this.sql, entry);
+  }
+
+  getAudit(
+    filter: { subject?: string; action?: string; actor?: string; limit?: number } = {},
+  ): Promise<AuditEntry[]> {
+    return getAudit(this.sql, filter);
   }
 
   private async datasetInfo(name?: string): Promise<DatasetInfo[]> {
