@@ -5,6 +5,7 @@ import { loadLexicon } from "@tiegraph/lexicons";
 import {
   buildIndex,
   diffLists,
+  LIST_ENTRY_PROP,
   type ListEntry,
   type MatchIndex,
   type MatchResult,
@@ -14,9 +15,9 @@ import {
   parseFtm,
   parseOfac,
   parseOpenSanctionsCsv,
+  storedEntries,
 } from "@tiegraph/match";
 import { hasSchema, makeStatement, type Statement, type StatementInput } from "@tiegraph/model";
-import type { Store } from "@tiegraph/store";
 import type { Command } from "commander";
 import { DB_HELP, type Io, type UsageErrorClass, withStore } from "./shared.js";
 
@@ -25,8 +26,7 @@ import { DB_HELP, type Io, type UsageErrorClass, withStore } from "./shared.js";
  * statements (each entity with its sanction, the whole entry kept for matching), `match` screens names.
  */
 
-/** The statement that keeps a list entry whole, for the matcher. */
-export const LIST_ENTRY_PROP = "$listEntry";
+export { LIST_ENTRY_PROP, storedEntries };
 export const FORMATS = ["csl", "ofac", "ftm", "opensanctions-csv"] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -89,16 +89,6 @@ export function entryStatements(e: ListEntry, format: Format, retrieved: string)
   put(sanction, "Sanction", "listingDate", [e.listed]);
   put(sanction, "Sanction", "endDate", [e.ended]);
   put(sanction, "Sanction", "sourceUrl", [e.sourceUrl]);
-  return out;
-}
-
-/** Every list entry in the store, optionally of some datasets. */
-export async function storedEntries(store: Store, datasets?: readonly string[]): Promise<ListEntry[]> {
-  const out: ListEntry[] = [];
-  for await (const s of store.iterateStatements({ prop: LIST_ENTRY_PROP })) {
-    if (datasets && !datasets.includes(s.dataset)) continue;
-    out.push(JSON.parse(s.value) as ListEntry);
-  }
   return out;
 }
 

@@ -62,3 +62,4 @@ export {
   tokenSetSimilarity,
   weightedTokenSimilarity,
 } from "./similarity.js";
+export { LIST_ENTRY_PROP, listDatasets, storedEntries } from "./stored.js";
