@@ -4,7 +4,7 @@ import type { Hit, LexiconEntry } from "@tiegraph/core";
 import { maskEntity } from "@tiegraph/core";
 import { loadLexicon } from "@tiegraph/lexicons";
 import { makeStatement, type Statement, type StatementInput } from "@tiegraph/model";
-import type { RunHitInput } from "@tiegraph/store";
+import type { RunHitInput, Store } from "@tiegraph/store";
 import type { Command } from "commander";
 import { pseudonym, pseudonymKey } from "./pseudonym.js";
 import { DB_HELP, type Io, type UsageErrorClass, withStore } from "./shared.js";
@@ -80,6 +80,66 @@ export function hitRow(hit: Hit, who: string): RunHitInput {
   };
 }
 
+/** What `importRun` stored. */
+export interface ImportedRun {
+  /** The run's id, which is also the dataset of its statements. */
+  run: string;
+  hits: number;
+  people: number;
+  statements: number;
+}
+
+/**
+ * Stores a finished screening run (the `--out` directory of `tiegraph screen`) in one transaction:
+ * every hit for review, and the flagged people (national security only, unless `all`) as
+ * pseudonymous graph statements citing the run's manifest. Importing the same run again replaces it.
+ */
+export async function importRun(
+  store: Store,
+  dir: string,
+  options: { all?: boolean } = {},
+): Promise<ImportedRun> {
+  const funnel = JSON.parse(readFileSync(join(dir, "funnel.json"), "utf8")) as RunFunnel;
+  const m = funnel.manifest;
+  const dataset = `screen_${m.started_at.replace(/[^0-9]/g, "").slice(0, 14)}`;
+  const run = {
+    dataset,
+    manifest: resolve(dir, "funnel.json"),
+    title: `screening run for ${m.target}, ${m.started_at} to ${m.finished_at} (tiegraph ${m.tool.version})`,
+  };
+  const key = pseudonymKey();
+  const entries = new Map(loadLexicon().entries.map((e) => [e.id, e]));
+  const statements: Statement[] = [];
+  const hits: RunHitInput[] = [];
+  let people = 0;
+  for (const line of readFileSync(join(dir, "hits.jsonl"), "utf8").split("\n")) {
+    if (!line.trim()) continue;
+    const hit = JSON.parse(line) as Hit;
+    const who = pseudonym(key, hit.id);
+    hits.push(hitRow(hit, who));
+    if (!options.all && !hit.national_security) continue;
+    people++;
+    for (const st of hitStatements(hit, who, run, entries)) statements.push(makeStatement(st));
+  }
+  await store.transaction(async (tx) => {
+    await tx.putDataset({ name: dataset, title: run.title, publisher: "tiegraph screen" });
+    await tx.putStatements(statements);
+    await tx.putRun(
+      {
+        id: dataset,
+        title: run.title,
+        target: m.target,
+        dir: resolve(dir),
+        started_at: m.started_at,
+        finished_at: m.finished_at,
+        funnel: funnel as unknown as Record<string, unknown>,
+      },
+      hits,
+    );
+  });
+  return { run: dataset, hits: hits.length, people, statements: statements.length };
+}
+
 /** Adds `runs import` to the program. */
 export function registerRunCommands(prog: Command, io: Io, UsageError: UsageErrorClass): void {
   prog
@@ -100,48 +160,9 @@ export function registerRunCommands(prog: Command, io: Io, UsageError: UsageErro
           `${dir}: not the output of a finished screening run (no funnel.json and hits.jsonl)`,
         );
       }
-      const funnel = JSON.parse(readFileSync(join(dir, "funnel.json"), "utf8")) as RunFunnel;
-      const m = funnel.manifest;
-      const dataset = `screen_${m.started_at.replace(/[^0-9]/g, "").slice(0, 14)}`;
-      const run = {
-        dataset,
-        manifest: resolve(dir, "funnel.json"),
-        title: `screening run for ${m.target}, ${m.started_at} to ${m.finished_at} (tiegraph ${m.tool.version})`,
-      };
-      const key = pseudonymKey();
-      const entries = new Map(loadLexicon().entries.map((e) => [e.id, e]));
-      const statements: Statement[] = [];
-      const hits: RunHitInput[] = [];
-      let people = 0;
-      for (const line of readFileSync(join(dir, "hits.jsonl"), "utf8").split("\n")) {
-        if (!line.trim()) continue;
-        const hit = JSON.parse(line) as Hit;
-        const who = pseudonym(key, hit.id);
-        hits.push(hitRow(hit, who));
-        if (!o.all && !hit.national_security) continue;
-        people++;
-        for (const st of hitStatements(hit, who, run, entries)) statements.push(makeStatement(st));
-      }
-      await withStore(o.db, (store) =>
-        store.transaction(async (tx) => {
-          await tx.putDataset({ name: dataset, title: run.title, publisher: "tiegraph screen" });
-          await tx.putStatements(statements);
-          await tx.putRun(
-            {
-              id: dataset,
-              title: run.title,
-              target: m.target,
-              dir: resolve(dir),
-              started_at: m.started_at,
-              finished_at: m.finished_at,
-              funnel: funnel as unknown as Record<string, unknown>,
-            },
-            hits,
-          );
-        }),
-      );
+      const r = await withStore(o.db, (store) => importRun(store, dir, { all: Boolean(o.all) }));
       io.out(
-        `${people} people, ${statements.length} statements in dataset ${dataset}; run ${dataset} with ${hits.length} hits for review\n`,
+        `${r.people} people, ${r.statements} statements in dataset ${r.run}; run ${r.run} with ${r.hits} hits for review\n`,
       );
     });
 }
