@@ -17,7 +17,7 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["packages/*/src/**/*.test.ts", "scripts/**/*.test.ts"],
+    include: ["packages/*/src/**/*.test.ts", "packages/web/test/**/*.test.ts", "scripts/**/*.test.ts"],
     testTimeout: 60_000,
     pool: "forks",
   },

@@ -1,0 +1,223 @@
+/** Shared pieces of the views: data loading, sources, claims, entity links, highlighted text. */
+
+export { safeUrl, withKeys } from "./util.js";
+
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
+import { ApiError } from "./api.js";
+import { href } from "./router.js";
+import type { Claim, EntityView, SourceView } from "./types.js";
+import { safeUrl } from "./util.js";
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: Error | undefined;
+  loading: boolean;
+  reload: () => void;
+}
+
+/**
+ * Load data for a view; reloads when `deps` change, ignores answers that arrive after a newer request.
+ *
+ * @example const { data, error } = useApi(() => api.companies(), []);
+ */
+export function useApi<T>(load: () => Promise<T>, deps: readonly unknown[]): Loaded<T> {
+  const [state, setState] = useState<{ data?: T; error?: Error; loading: boolean }>({ loading: true });
+  const [tick, setTick] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the caller lists what the request depends on
+  useEffect(() => {
+    let live = true;
+    setState((s) => ({ ...s, loading: true }));
+    load().then(
+      (data) => live && setState({ data, loading: false }),
+      (error: unknown) =>
+        live &&
+        setState({ error: error instanceof Error ? error : new Error(String(error)), loading: false }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [...deps, tick]);
+  const reload = useCallback(() => setTick((t) => t + 1), []);
+  return { data: state.data, error: state.error, loading: state.loading, reload };
+}
+
+/** Shows the loading state or the error of a request; renders children only with data. */
+export function Async<T>({ state, children }: { state: Loaded<T>; children: (data: T) => ReactNode }) {
+  if (state.error) return <ErrorBox error={state.error} />;
+  if (state.data === undefined) return <p className="muted">Loading…</p>;
+  return <>{children(state.data)}</>;
+}
+
+export function ErrorBox({ error }: { error: Error }) {
+  const issues = error instanceof ApiError ? error.issues : [];
+  return (
+    <div className="error" role="alert">
+      <strong>{error instanceof ApiError && error.status === 404 ? "Not found" : "Error"}:</strong>{" "}
+      {error.message}
+      {issues.length > 0 && (
+        <ul>
+          {issues.map((i) => (
+            <li key={i.path}>
+              {i.path}: {i.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** An external link that opens in a new tab without giving it this page. */
+export function ExtLink({ url, children }: { url: string | undefined; children: ReactNode }) {
+  const safe = safeUrl(url);
+  if (!safe) return <span>{children}</span>;
+  return (
+    <a href={safe} target="_blank" rel="noopener noreferrer">
+      {children}
+    </a>
+  );
+}
+
+/** A source in one line: title, publisher, date. */
+export function sourceLabel(s: SourceView): string {
+  const parts: string[] = [];
+  if (s.title) parts.push(s.title);
+  if (s.publisher) parts.push(s.publisher);
+  const date = s.kind === "document" ? s.published : s.date;
+  if (date) parts.push(date);
+  if (!parts.length) parts.push(s.kind === "url" ? s.url : `document ${s.document.slice(0, 12)}`);
+  return parts.join(" · ");
+}
+
+const SCHEMA_COMPANY = new Set(["Company", "Organization", "LegalEntity"]);
+
+/** Where an entity opens: a company's profile, else the entity page. */
+export function entityHref(e: Pick<EntityView, "id" | "schema">): string {
+  return SCHEMA_COMPANY.has(e.schema) ? href(["companies", e.id]) : href(["entities", e.id]);
+}
+
+export function EntityLink({ entity }: { entity: Pick<EntityView, "id" | "schema" | "caption"> }) {
+  return (
+    <a href={entityHref(entity)} title={entity.schema}>
+      {entity.caption}
+    </a>
+  );
+}
+
+export function Stance({ stance }: { stance: string }) {
+  return <span className={`stance stance-${stance}`}>{stance}</span>;
+}
+
+/** The link from a claim to its evidence. Every claim shown has one. */
+export function SourceLink({ claim }: { claim: Claim }) {
+  return (
+    <a className="source" href={href(["evidence", claim.id])} title={sourceLabel(claim.source)}>
+      source: {sourceLabel(claim.source)}
+    </a>
+  );
+}
+
+const PROP_LABELS: Record<string, string> = {
+  name: "Name",
+  alias: "Also known as",
+  summary: "Summary",
+  description: "Description",
+  incorporationDate: "Founded",
+  foundingDate: "Founded",
+  sector: "Sector",
+  country: "Country",
+  jurisdiction: "Jurisdiction",
+  startDate: "Start",
+  endDate: "End",
+  date: "Date",
+  notes: "Notes",
+  website: "Website",
+};
+
+export function propLabel(p: string): string {
+  return PROP_LABELS[p] ?? p.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
+}
+
+/** One claim: value, stance, its source, and the denials that answer it beside it. */
+export function ClaimView({ claim, showProp = true }: { claim: Claim; showProp?: boolean }) {
+  return (
+    <div className="claim" data-claim={claim.id}>
+      <div className="claim-main">
+        {showProp && <span className="prop">{propLabel(claim.prop)}: </span>}
+        <span className="value">{claim.value}</span> <Stance stance={claim.stance} />{" "}
+        <SourceLink claim={claim} />
+      </div>
+      {claim.denials.length > 0 && (
+        <div className="denials">
+          {claim.denials.map((d) => (
+            <div className="denial" key={d.id}>
+              <span className="denial-label">Denied:</span> <span className="value">{d.value}</span>{" "}
+              <SourceLink claim={d} />
+            </div>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function ClaimList({ claims, showProp = true }: { claims: Claim[]; showProp?: boolean }) {
+  if (!claims.length) return null;
+  return (
+    <div className="claims">
+      {claims.map((c) => (
+        <ClaimView key={c.id} claim={c} showProp={showProp} />
+      ))}
+    </div>
+  );
+}
+
+/**
+ * Untrusted text shown as text, with `start..end` (UTF-16 offsets) marked and scrolled into view.
+ */
+export function HighlightedText({ text, start, end }: { text: string; start?: number; end?: number }) {
+  const ref = useRef<HTMLElement>(null);
+  const has = start !== undefined && end !== undefined && end > start && start >= 0 && start <= text.length;
+  useLayoutEffect(() => {
+    if (has) ref.current?.scrollIntoView({ block: "center" });
+  }, [has]);
+  if (!has) return <div className="doc-text">{text}</div>;
+  return (
+    <div className="doc-text">
+      {text.slice(0, start)}
+      <mark ref={ref} className="span">
+        {text.slice(start, end)}
+      </mark>
+      {text.slice(end)}
+    </div>
+  );
+}
+
+export function Section({
+  title,
+  children,
+  count,
+}: {
+  title: string;
+  children: ReactNode;
+  count?: number | undefined;
+}) {
+  return (
+    <section className="section">
+      <h2>
+        {title}
+        {count !== undefined && <span className="count"> ({count})</span>}
+      </h2>
+      {children}
+    </section>
+  );
+}
+
+/** A country code as its name, where the browser knows it. */
+export function countryName(code: string): string {
+  try {
+    return new Intl.DisplayNames(["en"], { type: "region" }).of(code.toUpperCase()) ?? code;
+  } catch {
+    return code;
+  }
+}
