@@ -19,6 +19,7 @@ import {
 } from "@tiegraph/match";
 import { hasSchema, makeStatement, type Statement, type StatementInput } from "@tiegraph/model";
 import type { Command } from "commander";
+import { registerDesignationCommands } from "./designations.js";
 import { DB_HELP, type Io, type UsageErrorClass, withStore } from "./shared.js";
 
 /**
@@ -208,7 +209,7 @@ export function registerListCommands(prog: Command, io: Io, UsageError: UsageErr
       );
     });
 
-  prog
+  const matchCommand = prog
     .command("match")
     .description(
       "Screen names against the imported lists: graded, explained results, Chinese and Latin script alike.",
@@ -261,4 +262,5 @@ export function registerListCommands(prog: Command, io: Io, UsageError: UsageErr
         }
       }
     });
+  registerDesignationCommands(matchCommand, io, UsageError);
 }

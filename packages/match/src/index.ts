@@ -1,6 +1,22 @@
 export { COUNTRY_NAMES, countryCode } from "./countries.js";
 export { cleanName, frRules, linkedTo, orgSchema, parseCsl, splitAffiliate, splitMulti } from "./csl.js";
 export { asText, type CsvRow, parseCsv, utf8Length } from "./csv.js";
+export {
+  DESIGNATION_ASSERTER,
+  DESIGNATIONS_DATASET,
+  type DesignationSubject,
+  designationId,
+  designationStatements,
+  featureText,
+  type HitEmployer,
+  hitEmployers,
+  listName,
+  resultEntries,
+  type Screened,
+  type Subject,
+  screenSubjects,
+  subjectNames,
+} from "./designation.js";
 export { type ChangedItem, type DiffItem, diffLists, type ListDiff } from "./diff.js";
 export { parseFtm } from "./ftm.js";
 export {
