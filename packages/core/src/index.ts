@@ -11,4 +11,5 @@ export * from "./record.js";
 export * from "./redact.js";
 export * from "./result.js";
 export * from "./screen.js";
+export * from "./tag.js";
 export * from "./ties.js";

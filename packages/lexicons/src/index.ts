@@ -78,4 +78,5 @@ export function targetGroups(lex: Pick<Lexicon, "entries">): string[] {
   return [...groups].sort();
 }
 
+export { findPlaces, type Gazetteer, type GazetteerSource, loadGazetteer } from "./places.js";
 export { traditionalOf, traditionalTable } from "./traditional.js";
