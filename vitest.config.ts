@@ -14,6 +14,8 @@ export default defineConfig({
       "@tiegraph/model": src("model"),
       "@tiegraph/store": src("store"),
       "@tiegraph/dataset": src("dataset"),
+      "@tiegraph/service": src("service"),
+      "@tiegraph/server": src("server"),
     },
   },
   test: {

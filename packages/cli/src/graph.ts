@@ -1,19 +1,15 @@
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, writeFileSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, writeFileSync, writeSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import {
-  ALL_TARGETS,
-  type CompiledLexicon,
-  candidateTies,
-  compileLexicon,
-  type LexiconEntry,
-  type TieCandidate,
-} from "@tiegraph/core";
-import { DATA_DIR, GAZETTEER_DOCUMENT, loadDataset } from "@tiegraph/dataset";
 import { documentPaths, readDocument } from "@tiegraph/io";
-import { loadLexicon, traditionalOf } from "@tiegraph/lexicons";
-import { isDocumentSource, makeStatement, type Statement, type StatementInput } from "@tiegraph/model";
-import { exportFtm, importFtm, type Store } from "@tiegraph/store";
+import {
+  allCandidates,
+  type CandidateStatus,
+  findCandidate,
+  judgeCandidate,
+  loadDemo,
+  projectsGeoJson,
+} from "@tiegraph/service";
+import { exportFtm, importFtm } from "@tiegraph/store";
 import type { Command } from "commander";
 import { DB_HELP, type Io, type UsageErrorClass, withStore } from "./shared.js";
 
@@ -22,182 +18,13 @@ import { DB_HELP, type Io, type UsageErrorClass, withStore } from "./shared.js";
  * them. Everything reads and writes the store named by `--db` (default `./.tiegraph/db`).
  */
 
-export const TIE_KIND = "tie-candidate";
-const DATASET = "tiegraph_documents";
-
-let everyTarget: CompiledLexicon | undefined;
-/** The lexicon with every watched company, for reading documents. */
-function documentLexicon(): CompiledLexicon {
-  everyTarget ??= compileLexicon(loadLexicon().entries, { target: ALL_TARGETS, traditional: traditionalOf });
-  return everyTarget;
-}
-
-/** Candidate ties of every stored document, with the standing verdict on each. */
-async function allCandidates(store: Store): Promise<(TieCandidate & { status: string })[]> {
-  const lex = documentLexicon();
-  const out: (TieCandidate & { status: string })[] = [];
-  for (let offset = 0; ; offset += 100) {
-    const page = await store.listDocuments({ limit: 100, offset });
-    for (const summary of page) {
-      const doc = await store.getDocument(summary.id);
-      const year = doc.published ? Number(doc.published.slice(0, 4)) || null : null;
-      for (const c of candidateTies(doc.text, lex, { document: doc.id, year })) {
-        const verdict = await store.latestJudgement(TIE_KIND, c.id);
-        const status =
-          verdict === undefined
-            ? "pending"
-            : verdict.judgement === "positive"
-              ? "accepted"
-              : verdict.judgement;
-        out.push({ ...c, status });
-      }
-    }
-    if (page.length < 100) break;
-  }
-  return out;
-}
-
-const slug = (s: string) =>
-  s
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, "-")
-    .replace(/^-|-$/g, "");
-
-/** The statements an accepted candidate becomes: both parties and an Event that ties them, cited to the span. */
-export function tieStatements(
-  c: TieCandidate,
-  entries: ReadonlyMap<string, LexiconEntry>,
-  by: string,
-): StatementInput[] {
-  const source = { document: c.evidence.document, start: c.evidence.start, end: c.evidence.end };
-  const base = {
-    dataset: DATASET,
-    source,
-    asserted_by: { kind: "analyst" as const, name: by },
-    stance: c.stance,
-  };
-  const company = entries.get(c.subject.entity);
-  const companyId = `lex-${c.subject.entity}`;
-  const bodyEntry = c.object.entity ? entries.get(c.object.entity) : undefined;
-  const bodyId = c.object.entity ? `lex-${c.object.entity}` : `body-${slug(c.object.text)}`;
-  const eventId = `tie-${c.id}`;
-  const s = (entity_id: string, schema: string, prop: string, value: string): StatementInput => ({
-    ...base,
-    entity_id,
-    schema,
-    prop,
-    value,
-  });
-  const out: StatementInput[] = [
-    s(companyId, "Company", "name", company?.name ?? c.subject.text),
-    s(companyId, "Company", "alias", c.subject.text),
-    s(eventId, "Event", "name", `${c.subject.text} ${c.relation || c.stance} ${c.object.text}`.trim()),
-    s(eventId, "Event", "category", c.stance === "denied" ? "denial" : "agreement"),
-    s(eventId, "Event", "involved", companyId),
-    s(eventId, "Event", "description", c.evidence.text),
-  ];
-  if (c.object.text) {
-    out.push(s(bodyId, "PublicBody", "name", bodyEntry?.name ?? c.object.text));
-    out.push(s(bodyId, "PublicBody", "alias", c.object.text));
-    out.push(s(eventId, "Event", "involved", bodyId));
-  }
-  if (c.date) out.push(s(eventId, "Event", "startDate", c.date));
-  return out;
-}
-
-/** Projects with coordinates as a GeoJSON FeatureCollection, each point with its properties and sources. */
-export async function projectsGeoJson(store: Store, dataset?: string): Promise<object> {
-  const features: object[] = [];
-  for await (const e of store.iterateEntities({ schema: "Project", ...(dataset ? { dataset } : {}) })) {
-    const lat = Number(e.properties.latitude?.[0]);
-    const lon = Number(e.properties.longitude?.[0]);
-    if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
-    const sources = new Map<string, object>();
-    for (const st of e.statements) sources.set(JSON.stringify(st.source), st.source);
-    features.push({
-      type: "Feature",
-      id: e.id,
-      geometry: { type: "Point", coordinates: [lon, lat] },
-      properties: {
-        id: e.id,
-        caption: e.caption,
-        ...e.properties,
-        datasets: e.datasets,
-        sources: [...sources.values()],
-      },
-    });
-  }
-  return { type: "FeatureCollection", features };
-}
-
-/** `../shared/seeds` beside the repository, where the seed articles are kept, when it is there. */
-function defaultSeeds(): string | null {
-  const dir = fileURLToPath(new URL("../../../../shared/seeds", import.meta.url));
-  return existsSync(dir) ? dir : null;
-}
-
-/**
- * The data set's statements with their document spans pointing at stored documents: its gazetteer and
- * the seed articles are stored (once) and cited by their store ids; denials follow the claims they answer.
- */
-async function resolveDocuments(
-  store: Store,
-  inputs: readonly StatementInput[],
-  seeds: string | null,
-): Promise<{ statements: Statement[]; missing: Map<string, number> }> {
-  const stored = new Map<string, string | null>();
-  const resolve = async (doc: string): Promise<string | null> => {
-    if (stored.has(doc)) return stored.get(doc)!;
-    let path: string | null = null;
-    if (doc === GAZETTEER_DOCUMENT) path = join(fileURLToPath(DATA_DIR), "gazetteer.json");
-    else if (doc.startsWith("seed:") && seeds) path = join(seeds, doc.slice(5));
-    let id: string | null = null;
-    if (path && existsSync(path)) {
-      const text = readFileSync(path, "utf8");
-      const title =
-        doc === GAZETTEER_DOCUMENT ? "tiegraph gazetteer (city centres)" : (text.split("\n")[0] ?? doc);
-      id = (
-        await store.putDocument({
-          text,
-          title: title.trim().slice(0, 300),
-          file_name: doc.replace(/^seed:/, ""),
-        })
-      ).id;
-    }
-    stored.set(doc, id);
-    return id;
-  };
-  const missing = new Map<string, number>();
-  const renamed = new Map<string, string>();
-  const out: Statement[] = [];
-  const pending: { input: StatementInput; old: string }[] = [];
-  for (const input of inputs) {
-    const old = makeStatement(input).id;
-    let next = input;
-    if (isDocumentSource(input.source)) {
-      const id = await resolve(input.source.document);
-      if (id === null) {
-        missing.set(input.source.document, (missing.get(input.source.document) ?? 0) + 1);
-        continue;
-      }
-      next = { ...input, source: { ...input.source, document: id } };
-    }
-    pending.push({ input: next, old });
-  }
-  // Claims first, then the statements that answer them, with their new ids.
-  for (const { input, old } of pending.filter((p) => p.input.answers === undefined)) {
-    const st = makeStatement(input);
-    renamed.set(old, st.id);
-    out.push(st);
-  }
-  for (const { input } of pending.filter((p) => p.input.answers !== undefined)) {
-    const answers = renamed.get(input.answers!);
-    if (answers === undefined) continue;
-    out.push(makeStatement({ ...input, answers }));
-  }
-  return { statements: out, missing };
-}
+/** The CLI's words for a candidate's standing verdict. */
+const CLI_STATUS: Record<CandidateStatus, string> = {
+  open: "pending",
+  accepted: "accepted",
+  rejected: "negative",
+  unsure: "unsure",
+};
 
 const STATEMENT_COLUMNS = [
   "id",
@@ -319,21 +146,11 @@ export function registerGraphCommands(prog: Command, io: Io, UsageError: UsageEr
     .option("--seeds <dir>", "folder of the seed articles")
     .option("--db <store>", DB_HELP)
     .action(async (o) => {
-      const data = loadDataset();
-      const seeds = o.seeds ?? defaultSeeds();
-      const { statements, missing } = await withStore(o.db, async (store) => {
-        await store.putDataset({
-          name: data.name,
-          title: "China's tech giants: a sourced demo data set",
-          publisher: "tiegraph",
-          description: `version ${data.version}, sha256 ${data.hash}`,
-        });
-        const resolved = await resolveDocuments(store, data.statements, seeds);
-        await store.putStatements(resolved.statements);
-        return resolved;
-      });
-      io.out(`loaded ${data.name} ${data.version}: ${statements.length} statements\n`);
-      for (const [doc, n] of missing) io.err(`left out ${n} statements citing ${doc}: not found\n`);
+      const loaded = await withStore(o.db, (store) =>
+        loadDemo(store, o.seeds === undefined ? {} : { seeds: o.seeds }),
+      );
+      io.out(`loaded ${loaded.name} ${loaded.version}: ${loaded.statements} statements\n`);
+      for (const [doc, n] of loaded.missing) io.err(`left out ${n} statements citing ${doc}: not found\n`);
     });
 
   prog
@@ -448,12 +265,14 @@ export function registerGraphCommands(prog: Command, io: Io, UsageError: UsageEr
     .option("--status <status>", "only pending, accepted, negative or unsure")
     .option("--json", "print as JSON lines")
     .action(async (o) => {
-      const list = await withStore(o.db, allCandidates);
+      const list = (await withStore(o.db, allCandidates)).map(({ judgement: _, ...c }) => ({
+        ...c,
+        status: CLI_STATUS[c.status],
+      }));
       const shown = o.status ? list.filter((c) => c.status === o.status) : list;
       for (const c of shown) {
         if (o.json) {
-          const { status, ...rest } = c;
-          io.out(`${JSON.stringify({ ...rest, status })}\n`);
+          io.out(`${JSON.stringify(c)}\n`);
         } else {
           io.out(
             `${c.id}  ${c.status.padEnd(8)} ${c.subject.text} — ${c.relation || "?"} — ${c.object.text || "?"}` +
@@ -464,10 +283,7 @@ export function registerGraphCommands(prog: Command, io: Io, UsageError: UsageEr
       }
       if (!o.json) io.out(`${shown.length} candidate(s)\n`);
     });
-  for (const [verb, judgement] of [
-    ["accept", "positive"],
-    ["reject", "negative"],
-  ] as const) {
+  for (const verb of ["accept", "reject"] as const) {
     ties
       .command(verb)
       .description(
@@ -481,21 +297,11 @@ export function registerGraphCommands(prog: Command, io: Io, UsageError: UsageEr
       .option("--db <store>", DB_HELP)
       .action(async (id: string, o) => {
         await withStore(o.db, async (store) => {
-          const c = (await allCandidates(store)).find((x) => x.id === id);
+          const c = await findCandidate(store, id);
           if (!c) throw new UsageError(`No such candidate: ${id} (see tiegraph ties candidates)`);
-          await store.putJudgement({
-            kind: TIE_KIND,
-            subject: id,
-            judgement,
-            by: o.by,
-            ...(o.note ? { why: o.note } : {}),
-          });
-          if (judgement === "positive") {
-            const entries = new Map(loadLexicon().entries.map((e) => [e.id, e]));
-            const statements = tieStatements(c, entries, o.by).map((s) => makeStatement(s));
-            await store.putStatements(statements);
-            io.out(`accepted ${id}: ${statements.length} statements\n`);
-          } else io.out(`rejected ${id}\n`);
+          const r = await judgeCandidate(store, c, verb, o.by, o.note || undefined);
+          if (r.statements !== undefined) io.out(`accepted ${id}: ${r.statements} statements\n`);
+          else io.out(`rejected ${id}\n`);
         });
       });
   }

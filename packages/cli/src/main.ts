@@ -23,6 +23,8 @@ import { pseudonymKey } from "./pseudonym.js";
 import { registerRunCommands } from "./runs.js";
 import { expandInputs, InputError, runScreen } from "./screen/run.js";
 import type { TaskOptions } from "./screen/task.js";
+import { registerServeCommand } from "./serve.js";
+import { registerTagCommands } from "./tags.js";
 import { VERSION } from "./version.js";
 
 /** Exit codes, declared once. */
@@ -159,6 +161,8 @@ export function program(io: { out: (s: string) => void; err: (s: string) => void
   registerGraphCommands(prog, io, UsageError);
   registerListCommands(prog, io, UsageError);
   registerRunCommands(prog, io, UsageError);
+  registerTagCommands(prog, io, UsageError);
+  registerServeCommand(prog, io, UsageError);
 
   const generate = prog.command("generate").description("Generate synthetic test data.");
   generate

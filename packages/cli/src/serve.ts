@@ -1,0 +1,96 @@
+import { existsSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import type { AddressInfo } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { createApp, parseUsers, type User } from "@tiegraph/server";
+import { describeDb, openStore, resolveDb } from "@tiegraph/store";
+import type { Command } from "commander";
+import { DB_HELP, type Io, type UsageErrorClass } from "./shared.js";
+import { VERSION } from "./version.js";
+
+/**
+ * The built web app: `dist` of the `@tiegraph/web` package when it is installed and built, else
+ * `packages/web/dist` beside this package; undefined when neither holds an `index.html`.
+ */
+export function webDist(): string | undefined {
+  const candidates: string[] = [];
+  try {
+    const pkg = createRequire(import.meta.url).resolve("@tiegraph/web/package.json");
+    candidates.push(join(dirname(pkg), "dist"));
+  } catch {
+    // not installed, or its package.json not exported
+  }
+  candidates.push(fileURLToPath(new URL("../../web/dist", import.meta.url)));
+  return candidates.find((d) => existsSync(join(d, "index.html")));
+}
+
+/** Adds `serve` to the program: the web app and the HTTP API over the store, until interrupted. */
+export function registerServeCommand(prog: Command, io: Io, UsageError: UsageErrorClass): void {
+  prog
+    .command("serve")
+    .description(
+      "Serve the web app and the HTTP API (documented at /api/openapi.json) over the store, until interrupted.",
+    )
+    .option("--db <store>", DB_HELP)
+    .option("--port <n>", "port (0: any free one)", "8420")
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option(
+      "--users <file>",
+      'server mode: JSON of bearer tokens, {"<token>": {"user": "…", "role": "viewer|analyst|admin"}}',
+    )
+    .action(async (o) => {
+      const port = Number(o.port);
+      if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError("--port: 0 to 65535");
+      let users: Record<string, User> | undefined;
+      if (o.users) {
+        if (!existsSync(o.users)) throw new UsageError(`--users ${o.users}: no such file`);
+        try {
+          users = parseUsers(JSON.parse(readFileSync(o.users, "utf8")));
+        } catch (e) {
+          throw new UsageError(`--users ${o.users}: ${(e as Error).message}`);
+        }
+      }
+      const loopback = /^(127\.|::1$|localhost$)/.test(o.host);
+      if (!users && !loopback) {
+        io.err(
+          `warning: listening on ${o.host} without --users: anyone who reaches it acts as the local analyst\n`,
+        );
+      }
+      const store = await openStore(o.db);
+      const staticDir = webDist();
+      const app = createApp({
+        store,
+        version: VERSION,
+        ...(staticDir ? { staticDir } : {}),
+        ...(users ? { users } : {}),
+      });
+      const server = serve({ fetch: app.fetch, port, hostname: o.host });
+      await new Promise<void>((resolve, reject) => {
+        server.once("listening", () => resolve());
+        server.once("error", reject);
+      }).catch(async (e) => {
+        await store.close();
+        throw new UsageError(`cannot listen on ${o.host}:${port}: ${(e as Error).message}`);
+      });
+      const address = server.address() as AddressInfo;
+      const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+      io.out(
+        `tiegraph ${VERSION} serving ${describeDb(resolveDb(o.db))} at http://${host}:${address.port}/\n` +
+          (staticDir
+            ? `web app: ${staticDir}\n`
+            : "web app: not built (the API is served; npm run build builds it)\n") +
+          (users
+            ? `${Object.keys(users).length} user(s) from ${o.users}\n`
+            : "local mode: you are the analyst\n"),
+      );
+      await new Promise<void>((resolve) => {
+        process.once("SIGINT", resolve);
+        process.once("SIGTERM", resolve);
+      });
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+      io.out("stopped\n");
+    });
+}
