@@ -9,6 +9,8 @@ import type { ErrorBody } from "./http.js";
 import type {
   CandidateList,
   CompanyList,
+  DocumentList,
+  DocumentResponse,
   EntityDetail,
   Me,
   Neighbours,
@@ -208,6 +210,34 @@ describe("candidate ties", () => {
       // The accepted tie is in the graph at once.
       const company = await analyst.request(`/api/entities/tie-${first!.id}`);
       expect(company.status).toBe(200);
+    } finally {
+      await mem.close();
+    }
+  }, 60_000);
+});
+
+describe("documents", () => {
+  it("lists documents and gives one with its text and the entities, places and dates it mentions", async () => {
+    const mem = await openStore("memory:");
+    try {
+      const text =
+        '2019年5月，华为在乌鲁木齐与公安部合作。<script>alert(1)</script><img src=x onerror="alert(2)">';
+      const { id } = await mem.putDocument({ text, title: "<b>Report</b>" });
+      const docs = createApp({ store: mem, user: { user: "ana", role: "viewer" } });
+      const list = (await (await docs.request("/api/documents?limit=10")).json()) as DocumentList;
+      expect(list.documents.map((d) => d.id)).toEqual([id]);
+      expect(list.documents[0]).not.toHaveProperty("text");
+      const res = await docs.request(`/api/documents/${id}`);
+      expect(res.headers.get("content-type")).toMatch(/^application\/json/);
+      const one = (await res.json()) as DocumentResponse;
+      expect(one.document.text).toBe(text);
+      const kinds = new Map(one.tags!.map((t) => [t.text, t.kind]));
+      expect(kinds.get("2019年5月")).toBe("date");
+      expect(kinds.get("华为")).toBe("entity");
+      expect(kinds.get("乌鲁木齐")).toBe("place");
+      for (const t of one.tags!) expect(text.slice(t.start, t.end)).toBe(t.text);
+      expect((await docs.request("/api/documents/doc-none")).status).toBe(404);
+      expect((await docs.request("/api/documents?limit=0")).status).toBe(400);
     } finally {
       await mem.close();
     }

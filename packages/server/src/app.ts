@@ -5,6 +5,7 @@ import {
   claimsOf,
   companies,
   companyProfile,
+  documentTags,
   entityDetail,
   entityView,
   evidence,
@@ -323,11 +324,14 @@ export function createApp(options: AppOptions): Hono<Env> {
     {
       method: "get",
       path: "/api/documents/:id",
-      summary: "A stored document with its text",
+      summary: "A stored document with its text, and the entities, places and dates it mentions",
       tag: "documents",
       params: IdParam,
     },
-    async ({ params }) => ({ document: await store.getDocument(params.id) }),
+    async ({ params }) => {
+      const document = await store.getDocument(params.id);
+      return { document, tags: documentTags(document.text) };
+    },
   );
 
   routes.add(

@@ -1,3 +1,4 @@
+import type { Tag } from "@tiegraph/core";
 import type { Judgement } from "@tiegraph/model";
 import type {
   Claim,
@@ -19,6 +20,7 @@ import type { Role } from "./http.js";
  * "@tiegraph/server"`). See api.md for the routes.
  */
 
+export type { Tag } from "@tiegraph/core";
 export type { Judgement } from "@tiegraph/model";
 export type {
   Claim,
@@ -90,6 +92,8 @@ export interface DocumentList {
 /** `GET /api/documents/:id` */
 export interface DocumentResponse {
   document: StoredDocument;
+  /** Mentions of lexicon entities, places and dates, with their spans. */
+  tags?: Tag[];
 }
 /** `GET /api/search` */
 export interface SearchResponse {

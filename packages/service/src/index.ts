@@ -37,6 +37,7 @@ export {
   toItem,
   toTimelineItem,
 } from "./profile.js";
+export { documentTagger, documentTags } from "./tags.js";
 export { inRegion, type TimelineOptions, timeline } from "./timeline.js";
 export type * from "./types.js";
 export { claimsFor, claimsOf, dateOf, entityView, isCompany, isState, sourceView, toClaim } from "./views.js";
