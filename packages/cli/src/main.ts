@@ -1,4 +1,4 @@
-import { createWriteStream, mkdirSync, readFileSync } from "node:fs";
+import { createWriteStream, existsSync, mkdirSync, readFileSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import { dirname, join } from "node:path";
 import type { Writable } from "node:stream";
@@ -15,15 +15,17 @@ import {
 } from "@tiegraph/core";
 import { decodeRecord, type FieldMap, parseFieldMap, readBatches, toResumeRecord } from "@tiegraph/io";
 import { loadLexicon, targetGroups, traditionalOf } from "@tiegraph/lexicons";
+import { defaultSeeds, loadDemo } from "@tiegraph/service";
 import { formatJsonl, generateResumes } from "@tiegraph/synth";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { registerGraphCommands } from "./graph.js";
 import { registerListCommands } from "./lists.js";
 import { pseudonymKey } from "./pseudonym.js";
-import { registerRunCommands } from "./runs.js";
+import { importRun, registerRunCommands } from "./runs.js";
 import { expandInputs, InputError, runScreen } from "./screen/run.js";
 import type { TaskOptions } from "./screen/task.js";
-import { registerServeCommand } from "./serve.js";
+import { registerServeCommand, startServer } from "./serve.js";
+import { DB_HELP, withStore } from "./shared.js";
 import { registerTagCommands } from "./tags.js";
 import { VERSION } from "./version.js";
 
@@ -219,16 +221,44 @@ export function program(io: { out: (s: string) => void; err: (s: string) => void
 
   prog
     .command("demo")
-    .description("Generate a synthetic corpus under ./out/demo and screen it: the whole job in one command.")
+    .description(
+      "The whole job on the embedded default, then the workbench in the browser: a synthetic corpus " +
+        "under ./out/demo screened for Huawei, the sourced data set of the tech companies (and the seed " +
+        "articles when ../shared/seeds holds them) and the run in the store, served at http://127.0.0.1:8420/.",
+    )
     .option("--count <n>", "number of resumes", int("--count", 1), 20000)
     .option("--dir <dir>", "where to write", join("out", "demo"))
+    .option("--fresh", "generate and screen again even when an earlier demo run is there")
+    .option("--db <store>", DB_HELP)
+    .option("--port <n>", "port (0: any free one)", int("--port", 0), 8420)
+    .option("--host <host>", "address to listen on", "127.0.0.1")
+    .option("--no-serve", "stop after loading the store")
     .action(async (o) => {
       const corpus = join(o.dir, "resumes.jsonl");
-      await writeResumes(
-        { out: corpus, count: o.count, seed: 1, labels: join(o.dir, "labels.jsonl"), target: "huawei" },
-        io,
-      );
-      await screen([corpus], { ...screenDefaults(), out: join(o.dir, "screen"), fresh: true }, io);
+      const out = join(o.dir, "screen");
+      if (o.fresh || !existsSync(join(out, "funnel.json"))) {
+        await writeResumes(
+          { out: corpus, count: o.count, seed: 1, labels: join(o.dir, "labels.jsonl"), target: "huawei" },
+          io,
+        );
+        await screen([corpus], { ...screenDefaults(), out, fresh: true }, io);
+      } else io.out(`screening run in ${out} (--fresh to run it again)\n`);
+      const seeds = defaultSeeds();
+      await withStore(o.db, async (store) => {
+        const loaded = await loadDemo(store, { seeds });
+        io.out(`data set ${loaded.name} ${loaded.version}: ${loaded.statements} statements`);
+        io.out(seeds ? `, seed articles from ${seeds}\n` : " (no seed articles beside the repository)\n");
+        const run = await importRun(store, out);
+        io.out(`run ${run.run}: ${run.hits} hits for review, ${run.people} people in the graph\n`);
+      });
+      if (!o.serve) return;
+      const server = await startServer({ db: o.db, port: o.port, host: o.host }, io, UsageError);
+      io.out(`open ${server.url} in a browser; Ctrl-C stops\n`);
+      await new Promise<void>((resolve) => {
+        process.once("SIGINT", resolve);
+        process.once("SIGTERM", resolve);
+      });
+      await server.close();
     });
 
   return prog;

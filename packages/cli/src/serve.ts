@@ -26,6 +26,65 @@ export function webDist(): string | undefined {
   return candidates.find((d) => existsSync(join(d, "index.html")));
 }
 
+/** A server started by `startServer`. */
+export interface RunningServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the store and serves the web app and the API on `host:port` (0: any free port), printing
+ * where. Closing stops the server and closes the store.
+ */
+export async function startServer(
+  o: {
+    db?: string;
+    port: number;
+    host: string;
+    users?: Record<string, User> | undefined;
+    usersFile?: string;
+  },
+  io: Io,
+  UsageError: UsageErrorClass,
+): Promise<RunningServer> {
+  const users = o.users;
+  const store = await openStore(o.db);
+  const staticDir = webDist();
+  const app = createApp({
+    store,
+    version: VERSION,
+    ...(staticDir ? { staticDir } : {}),
+    ...(users ? { users } : {}),
+  });
+  const server = serve({ fetch: app.fetch, port: o.port, hostname: o.host });
+  await new Promise<void>((resolve, reject) => {
+    server.once("listening", () => resolve());
+    server.once("error", reject);
+  }).catch(async (e) => {
+    await store.close();
+    throw new UsageError(`cannot listen on ${o.host}:${o.port}: ${(e as Error).message}`);
+  });
+  const address = server.address() as AddressInfo;
+  const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
+  const url = `http://${host}:${address.port}/`;
+  io.out(
+    `tiegraph ${VERSION} serving ${describeDb(resolveDb(o.db))} at ${url}\n` +
+      (staticDir
+        ? `web app: ${staticDir}\n`
+        : "web app: not built (the API is served; npm run build builds it)\n") +
+      (users
+        ? `${Object.keys(users).length} user(s) from ${o.usersFile}\n`
+        : "local mode: you are the analyst\n"),
+  );
+  return {
+    url,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}
+
 /** Adds `serve` to the program: the web app and the HTTP API over the store, until interrupted. */
 export function registerServeCommand(prog: Command, io: Io, UsageError: UsageErrorClass): void {
   prog
@@ -58,39 +117,16 @@ export function registerServeCommand(prog: Command, io: Io, UsageError: UsageErr
           `warning: listening on ${o.host} without --users: anyone who reaches it acts as the local analyst\n`,
         );
       }
-      const store = await openStore(o.db);
-      const staticDir = webDist();
-      const app = createApp({
-        store,
-        version: VERSION,
-        ...(staticDir ? { staticDir } : {}),
-        ...(users ? { users } : {}),
-      });
-      const server = serve({ fetch: app.fetch, port, hostname: o.host });
-      await new Promise<void>((resolve, reject) => {
-        server.once("listening", () => resolve());
-        server.once("error", reject);
-      }).catch(async (e) => {
-        await store.close();
-        throw new UsageError(`cannot listen on ${o.host}:${port}: ${(e as Error).message}`);
-      });
-      const address = server.address() as AddressInfo;
-      const host = address.family === "IPv6" ? `[${address.address}]` : address.address;
-      io.out(
-        `tiegraph ${VERSION} serving ${describeDb(resolveDb(o.db))} at http://${host}:${address.port}/\n` +
-          (staticDir
-            ? `web app: ${staticDir}\n`
-            : "web app: not built (the API is served; npm run build builds it)\n") +
-          (users
-            ? `${Object.keys(users).length} user(s) from ${o.users}\n`
-            : "local mode: you are the analyst\n"),
+      const running = await startServer(
+        { db: o.db, port, host: o.host, users, usersFile: o.users },
+        io,
+        UsageError,
       );
       await new Promise<void>((resolve) => {
         process.once("SIGINT", resolve);
         process.once("SIGTERM", resolve);
       });
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await store.close();
+      await running.close();
       io.out("stopped\n");
     });
 }
