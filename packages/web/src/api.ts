@@ -7,28 +7,31 @@
 import type {
   CandidateList,
   CompanyList,
-  DocumentResponse,
+  DocumentWithTags,
   EntityResponse,
   HitDetail,
   HitList,
-  Judgement,
   Me,
   Neighbours,
   Network,
   Profile,
   ProjectCollection,
-  RunSummary,
+  RevealResponse,
+  ReviewResponse,
+  RunDetail,
+  RunList,
   SearchResponse,
   StatementEvidence,
   Stats,
   Timeline,
+  Verdict,
 } from "./types.js";
 
-declare global {
-  interface Window {
-    TIEGRAPH_STATIC?: boolean | string;
-  }
-}
+/** The page's globals this module reads; typed here so that it needs no DOM library (publish uses it in Node). */
+const page = globalThis as {
+  TIEGRAPH_STATIC?: unknown;
+  document?: { querySelector(selector: string): unknown };
+};
 
 /** An error answered by the API (or a missing static file), with its status and the server's message. */
 export class ApiError extends Error {
@@ -43,9 +46,8 @@ export class ApiError extends Error {
 
 /** True when the page is a published static site: no server, read-only. */
 export function isStatic(): boolean {
-  if (typeof window === "undefined") return false;
-  if (window.TIEGRAPH_STATIC) return true;
-  return document.querySelector('meta[name="tiegraph-static"]') !== null;
+  if (page.TIEGRAPH_STATIC) return true;
+  return page.document?.querySelector('meta[name="tiegraph-static"]') != null;
 }
 
 /**
@@ -124,24 +126,18 @@ export const api = {
   projects: () => get<ProjectCollection>("/api/projects"),
   timeline: (p: { company?: string; region?: string }) => get<Timeline>(`/api/timeline${query(p)}`),
   statement: (s: string) => get<StatementEvidence>(`/api/statements/${id(s)}`),
-  document: (d: string) => get<DocumentResponse>(`/api/documents/${id(d)}`),
+  document: (d: string) => get<DocumentWithTags>(`/api/documents/${id(d)}`),
   search: (q: string) => get<SearchResponse>(`/api/search${query({ q, limit: 30 })}`),
   candidates: (status: string) => get<CandidateList>(`/api/ties/candidates${query({ status })}`),
   judgeTie: (t: string, verdict: "accept" | "reject", note?: string) =>
-    post<{ judgement: Judgement; statements?: number }>(
-      `/api/ties/${id(t)}/${verdict}`,
-      note ? { note } : {},
-    ),
-  runs: () => get<{ runs: RunSummary[] }>("/api/runs"),
-  run: (r: string) => get<{ run: RunSummary; funnel: Record<string, unknown> }>(`/api/runs/${id(r)}`),
+    post<Verdict>(`/api/ties/${id(t)}/${verdict}`, note ? { note } : {}),
+  runs: () => get<RunList>("/api/runs"),
+  run: (r: string) => get<RunDetail>(`/api/runs/${id(r)}`),
   hits: (r: string, filters: Record<string, string | number | undefined>) =>
     get<HitList>(`/api/runs/${id(r)}/hits${isStatic() ? "" : query(filters)}`),
   hit: (r: string, h: string) => get<HitDetail>(`/api/runs/${id(r)}/hits/${id(h)}`),
   review: (r: string, h: string, decision: "positive" | "negative" | "unsure", note: string) =>
-    post<{ judgement: Judgement }>(
-      `/api/runs/${id(r)}/hits/${id(h)}/review`,
-      note ? { decision, note } : { decision },
-    ),
+    post<ReviewResponse>(`/api/runs/${id(r)}/hits/${id(h)}/review`, note ? { decision, note } : { decision }),
   reveal: (r: string, h: string, reason: string) =>
-    post<{ record: Record<string, unknown> }>(`/api/runs/${id(r)}/hits/${id(h)}/reveal`, { reason }),
+    post<RevealResponse>(`/api/runs/${id(r)}/hits/${id(h)}/reveal`, { reason }),
 };

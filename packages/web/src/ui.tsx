@@ -138,21 +138,63 @@ export function propLabel(p: string): string {
   return PROP_LABELS[p] ?? p.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
 }
 
+const COUNTRY_PROPS = new Set(["country", "mainCountry", "jurisdiction", "nationality"]);
+
+/** A claim's value: the entity it names as a link, a country code as its name, else the text. */
+export function ClaimValue({ claim }: { claim: Claim }) {
+  if (claim.ref) return <EntityLink entity={claim.ref} />;
+  if (COUNTRY_PROPS.has(claim.prop) && /^[a-z]{2}$/i.test(claim.value))
+    return <span className="value">{countryName(claim.value)}</span>;
+  return <span className="value">{claim.value}</span>;
+}
+
+/** Props that say what an item is; the rest of its claims fold away. */
+const KEY_PROPS = new Set([
+  "summary",
+  "description",
+  "notes",
+  "role",
+  "amount",
+  "percentage",
+  "reason",
+  "program",
+]);
+
+/**
+ * The claims of a linked or listed entity: the ones that say what it is, and any claim with a denial,
+ * shown; every other claim one click away. All of them keep their sources.
+ */
+export function KeyClaims({ claims }: { claims: Claim[] }) {
+  const shown = claims.filter((c) => KEY_PROPS.has(c.prop) || c.denials.length > 0);
+  const folded = claims.filter((c) => !shown.includes(c));
+  return (
+    <>
+      <ClaimList claims={shown} />
+      {folded.length > 0 && (
+        <details className="more-claims">
+          <summary>
+            {shown.length ? "All" : "The"} sourced claims ({claims.length})
+          </summary>
+          <ClaimList claims={shown.length ? claims : folded} />
+        </details>
+      )}
+    </>
+  );
+}
+
 /** One claim: value, stance, its source, and the denials that answer it beside it. */
 export function ClaimView({ claim, showProp = true }: { claim: Claim; showProp?: boolean }) {
   return (
     <div className="claim" data-claim={claim.id}>
       <div className="claim-main">
         {showProp && <span className="prop">{propLabel(claim.prop)}: </span>}
-        <span className="value">{claim.value}</span> <Stance stance={claim.stance} />{" "}
-        <SourceLink claim={claim} />
+        <ClaimValue claim={claim} /> <Stance stance={claim.stance} /> <SourceLink claim={claim} />
       </div>
       {claim.denials.length > 0 && (
         <div className="denials">
           {claim.denials.map((d) => (
             <div className="denial" key={d.id}>
-              <span className="denial-label">Denied:</span> <span className="value">{d.value}</span>{" "}
-              <SourceLink claim={d} />
+              <span className="denial-label">Denied:</span> <ClaimValue claim={d} /> <SourceLink claim={d} />
             </div>
           ))}
         </div>

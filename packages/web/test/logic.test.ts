@@ -74,9 +74,10 @@ const project = (
   company: string,
   category: string,
   country: string,
-  year: string,
+  year: number | null,
 ): ProjectFeature => ({
   type: "Feature",
+  id,
   geometry: { type: "Point", coordinates: [0, 0] },
   properties: {
     id,
@@ -93,9 +94,9 @@ const project = (
 
 describe("filterProjects", () => {
   const all = [
-    project("p1", "huawei", "5g", "ru", "2019"),
-    project("p2", "huawei", "smart_city", "rs", "2017-05"),
-    project("p3", "zte", "5g", "ru", ""),
+    project("p1", "huawei", "5g", "ru", 2019),
+    project("p2", "huawei", "smart_city", "rs", 2017),
+    project("p3", "zte", "5g", "ru", null),
   ];
   const none = { company: "", category: "", country: "", year: "" };
   it("lets everything through without filters", () => {

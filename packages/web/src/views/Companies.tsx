@@ -4,7 +4,7 @@ import { useEffect, useState } from "react";
 import { api } from "../api.js";
 import { href } from "../router.js";
 import type { CompanySummary, Item, Link, Profile } from "../types.js";
-import { Async, ClaimList, countryName, EntityLink, Section, useApi, withKeys } from "../ui.js";
+import { Async, ClaimList, countryName, EntityLink, KeyClaims, Section, useApi, withKeys } from "../ui.js";
 import { TimelineList } from "./Timelines.js";
 
 function matches(c: CompanySummary, q: string): boolean {
@@ -115,7 +115,7 @@ function LinkRows({ links }: { links: Link[] }) {
               (via <EntityLink entity={l.via} />)
             </span>
           )}
-          <ClaimList claims={l.claims} />
+          <KeyClaims claims={l.claims} />
         </li>
       ))}
     </ul>
@@ -129,7 +129,7 @@ function ItemRows({ items }: { items: Item[] }) {
       {items.map((it) => (
         <li key={it.entity.id}>
           {it.date && <span className="date">{it.date}</span>} <EntityLink entity={it.entity} />
-          <ClaimList claims={it.claims} />
+          <KeyClaims claims={it.claims} />
         </li>
       ))}
     </ul>
@@ -166,6 +166,10 @@ export function CompanyView({ id }: { id: string }) {
             </p>
             <Section title="Overview">
               <Overview profile={p} />
+            </Section>
+            <Section title="Claims and denials" count={p.allegations.length}>
+              <p className="muted">Claims made about the company, with the company's denials beside them.</p>
+              <ItemRows items={p.allegations} />
             </Section>
             <Section title="Designations and bans" count={p.designations.length}>
               <ItemRows items={p.designations} />

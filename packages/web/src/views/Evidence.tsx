@@ -121,13 +121,7 @@ export function DocumentView({ id, route }: { id: string; route: Route }) {
     <div className="page evidence">
       <Async state={state}>
         {({ document: d, tags }) => {
-          const tagList = (tags ?? []) as {
-            kind?: string;
-            start: number;
-            end: number;
-            text: string;
-            name?: string;
-          }[];
+          const tagList = tags ?? [];
           return (
             <>
               <h1>{d.title || "Document"}</h1>

@@ -50,7 +50,7 @@ function useWorld(): Countries | undefined {
   return world;
 }
 
-function distinct(values: (string | undefined)[]): string[] {
+function distinct(values: (string | null | undefined)[]): string[] {
   return [...new Set(values.filter((v): v is string => !!v))].sort();
 }
 
@@ -93,9 +93,15 @@ function ProjectMap({ features, route }: { features: ProjectFeature[]; route: Ro
 
   const companies = useMemo(
     () =>
-      [...new Map(features.map((f) => [f.properties.company, f.properties.company_name])).entries()].sort(
-        (a, b) => a[1].localeCompare(b[1]),
-      ),
+      [
+        ...new Map(
+          features.flatMap((f) =>
+            f.properties.company
+              ? [[f.properties.company, f.properties.company_name ?? f.properties.company]]
+              : [],
+          ),
+        ).entries(),
+      ].sort((a, b) => a[1].localeCompare(b[1])),
     [features],
   );
   const categories = useMemo(() => distinct(features.map((f) => f.properties.category)), [features]);
@@ -224,7 +230,7 @@ function ProjectMap({ features, route }: { features: ProjectFeature[]; route: Ro
               const n = c.members.length;
               const one = n === 1;
               const label = one
-                ? `${first.name} (${first.company_name}, ${first.city || countryName(first.country)})`
+                ? `${first.name} (${[first.company_name, first.city || countryName(first.country ?? "")].filter(Boolean).join(", ")})`
                 : `${n} projects`;
               return (
                 <a
@@ -242,7 +248,7 @@ function ProjectMap({ features, route }: { features: ProjectFeature[]; route: Ro
                     <title>{label}</title>
                     <circle
                       r={one ? 5 : Math.min(18, 7 + Math.sqrt(n) * 2)}
-                      fill={one ? colourOf(first.category) : "#333"}
+                      fill={one ? colourOf(first.category ?? "") : "#333"}
                       className={one && first.id === selected ? "selected" : undefined}
                     />
                     {!one && (
@@ -314,15 +320,19 @@ function ProjectPanel({ f, onClose }: { f: ProjectFeature; onClose: () => void }
       </button>
       <h2>{p.name}</h2>
       <dl className="facts">
-        <dt>Company</dt>
-        <dd>
-          <a href={href(["companies", p.company])}>{p.company_name}</a>
-        </dd>
+        {p.company && (
+          <>
+            <dt>Company</dt>
+            <dd>
+              <a href={href(["companies", p.company])}>{p.company_name ?? p.company}</a>
+            </dd>
+          </>
+        )}
         <dt>Category</dt>
         <dd>{p.category?.replace(/_/g, " ")}</dd>
         <dt>Place</dt>
-        <dd>{[p.city, countryName(p.country)].filter(Boolean).join(", ")}</dd>
-        {p.year && (
+        <dd>{[p.city, p.country && countryName(p.country)].filter(Boolean).join(", ")}</dd>
+        {p.year !== null && (
           <>
             <dt>Year</dt>
             <dd>{p.year}</dd>

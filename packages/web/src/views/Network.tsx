@@ -58,12 +58,12 @@ function layout(
       "link",
       forceLink<SimNode, { source: string; target: string }>(links)
         .id((d) => d.id)
-        .distance(40),
+        .distance(48),
     )
-    .force("charge", forceManyBody().strength(-60))
+    .force("charge", forceManyBody().strength(-120))
     .force("x", forceX(W / 2).strength(0.04))
     .force("y", forceY(H / 2).strength(0.06))
-    .force("collide", forceCollide(8))
+    .force("collide", forceCollide(10))
     .stop();
   const ticks = previous.size ? 120 : 260;
   for (let i = 0; i < ticks; i++) sim.tick();
@@ -230,7 +230,7 @@ export function NetworkView({ route }: { route: Route }) {
                   className={`node${dim ? " dim" : ""}${n.id === selected ? " selected" : ""}${hit(n) ? " hit" : ""}`}
                   onClick={(e) => {
                     e.preventDefault();
-                    if (!pz.dragging()) setSelected(n.id === selected ? "" : n.id);
+                    if (!pz.dragging()) setSelected(n.id);
                   }}
                   aria-label={n.caption}
                   data-id={n.id}

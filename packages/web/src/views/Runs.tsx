@@ -5,7 +5,7 @@ import { api, isStatic } from "../api.js";
 import { filterHits, type HitFilters } from "../filters.js";
 import { href, navigate, type Route } from "../router.js";
 import { useSession } from "../session.js";
-import type { Funnel, HitDetail, HitList, Judgement } from "../types.js";
+import type { Funnel, HitDetail, HitEvidence, HitList, Judgement, RevealResponse } from "../types.js";
 import { Async, ErrorBox, useApi, withKeys } from "../ui.js";
 
 const PAGE = 50;
@@ -352,7 +352,7 @@ function Reveal({ run, hit }: { run: string; hit: string }) {
   const { canWrite } = useSession();
   const [asking, setAsking] = useState(false);
   const [reason, setReason] = useState("");
-  const [record, setRecord] = useState<Record<string, unknown>>();
+  const [record, setRecord] = useState<RevealResponse["record"]>();
   const [error, setError] = useState<Error>();
   if (!canWrite) return null;
   if (record)
@@ -416,6 +416,20 @@ function Reveal({ run, hit }: { run: string; hit: string }) {
   );
 }
 
+/** The clause around a flag's match, with the match marked (the quote is redacted by the server). */
+function Quote({ e }: { e: HitEvidence }) {
+  const q = e.quote;
+  const at = q ? q.indexOf(e.text) : -1;
+  if (!q || at < 0) return <mark>{e.text}</mark>;
+  return (
+    <span>
+      {q.slice(0, at)}
+      <mark>{e.text}</mark>
+      {q.slice(at + e.text.length)}
+    </span>
+  );
+}
+
 function WorkTimeline({ work }: { work: HitDetail["work"] }) {
   if (!work.length) return <p className="muted">No work history.</p>;
   return (
@@ -467,11 +481,17 @@ export function HitView({ run, hit }: { run: string; hit: string }) {
                 ))}
               </ul>
               <h2>Evidence ({d.evidence.length})</h2>
+              {!d.record_available && (
+                <p className="muted">
+                  The run's input file is not readable here: work history and quotes are missing.
+                </p>
+              )}
               <table className="data evidence-table">
                 <thead>
                   <tr>
-                    <th>Field</th>
-                    <th>Matched text</th>
+                    <th>Flag</th>
+                    <th>Where</th>
+                    <th>Matched, in its clause</th>
                     <th>Lexicon entry</th>
                   </tr>
                 </thead>
@@ -479,10 +499,13 @@ export function HitView({ run, hit }: { run: string; hit: string }) {
                   {withKeys(d.evidence, (e) => `${e.field}-${e.start}`).map(([key, e]) => (
                     <tr key={key}>
                       <td>
+                        <span className={`badge cat-${e.flag}`}>{e.flag.replace(/_/g, " ")}</span>
+                      </td>
+                      <td>
                         <code>{e.field}</code>
                       </td>
                       <td>
-                        <mark>{e.text}</mark>
+                        <Quote e={e} />
                       </td>
                       <td>
                         <code>{e.entry}</code>

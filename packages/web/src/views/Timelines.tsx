@@ -3,7 +3,7 @@
 import { api } from "../api.js";
 import { href, navigate, type Route } from "../router.js";
 import type { TimelineItem } from "../types.js";
-import { Async, ClaimList, EntityLink, useApi, withKeys } from "../ui.js";
+import { Async, entityHref, KeyClaims, useApi, withKeys } from "../ui.js";
 
 /** Preset timelines named in the brief of the workbench. */
 const PRESETS: { label: string; company?: string; region?: string }[] = [
@@ -30,14 +30,12 @@ export function TimelineList({ items }: { items: TimelineItem[] }) {
         <li key={key} className={`tl-${it.kind}`}>
           <span className="date">{it.date}</span>
           <div className="tl-body">
-            <span className="badge">{KIND_LABELS[it.kind] ?? it.kind}</span> <strong>{it.title}</strong>{" "}
-            <span className="muted">
-              (<EntityLink entity={it.entity} />)
-            </span>
-            <details>
-              <summary>{it.claims.length} sourced claims</summary>
-              <ClaimList claims={it.claims} />
-            </details>
+            <span className="badge">{KIND_LABELS[it.kind] ?? it.kind}</span>{" "}
+            <a href={entityHref(it.entity)}>
+              <strong>{it.title}</strong>
+            </a>
+            {it.entity.caption !== it.title && <span className="muted"> ({it.entity.caption})</span>}
+            <KeyClaims claims={it.claims} />
           </div>
         </li>
       ))}
