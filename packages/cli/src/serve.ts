@@ -122,6 +122,8 @@ export function registerServeCommand(prog: Command, io: Io, UsageError: UsageErr
         io,
         UsageError,
       );
+      // Read the graph now rather than on the first page's request.
+      void app.request("/api/stats").catch(() => {});
       await new Promise<void>((resolve) => {
         process.once("SIGINT", resolve);
         process.once("SIGTERM", resolve);

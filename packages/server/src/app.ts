@@ -5,11 +5,13 @@ import {
   claimsOf,
   companies,
   companyProfile,
+  DatasetWatch,
   documentTags,
   entityDetail,
   entityView,
   evidence,
   findCandidate,
+  type Graph,
   GraphCache,
   graphNeighbours,
   judgeCandidate,
@@ -54,6 +56,12 @@ export interface AppOptions {
   user?: User;
   /** A prebuilt name-matching index, used for every `/match/:dataset` instead of the store's lists. */
   matchIndex?: MatchIndex;
+  /**
+   * How long the datasets' sizes are trusted before they are read again to see whether another process
+   * changed the store (default 5 s; writes made through the app are seen at once). Reading them counts
+   * every statement, which takes a second on a store with a full screening list imported.
+   */
+  recheckMs?: number;
   /** The version the OpenAPI document states. */
   version?: string;
   /** Called with every error answered with a 500 (default: written to standard error). */
@@ -104,6 +112,21 @@ export function parseUsers(json: unknown): Record<string, User> {
   return out;
 }
 
+/** Answers computed from one graph, kept as long as the graph is (a new graph computes afresh). */
+const memos = new WeakMap<Graph, Map<string, unknown>>();
+function memo<T>(graph: Graph, key: string, fn: () => T): T {
+  let m = memos.get(graph);
+  if (!m) {
+    m = new Map();
+    memos.set(graph, m);
+  }
+  if (!m.has(key)) {
+    if (m.size > 500) m.clear();
+    m.set(key, fn());
+  }
+  return m.get(key) as T;
+}
+
 const isApi = (path: string) => path === "/api" || path.startsWith("/api/") || path.startsWith("/match/");
 
 /**
@@ -115,8 +138,9 @@ const isApi = (path: string) => path === "/api" || path.startsWith("/api/") || p
  */
 export function createApp(options: AppOptions): Hono<Env> {
   const { store } = options;
-  const graphs = new GraphCache(store);
-  const indexes = new MatchIndexes(store, options.matchIndex);
+  const watch = new DatasetWatch(store, options.recheckMs ?? 5000);
+  const graphs = new GraphCache(store, watch);
+  const indexes = new MatchIndexes(store, watch, options.matchIndex);
   const local = options.user ?? localUser();
   const app = new Hono<Env>();
 
@@ -168,7 +192,7 @@ export function createApp(options: AppOptions): Hono<Env> {
 
   routes.add(
     { method: "get", path: "/api/datasets", summary: "The datasets with their sizes", tag: "graph" },
-    async () => ({ datasets: await store.listDatasets() }),
+    async () => ({ datasets: await watch.get() }),
   );
 
   routes.add(
@@ -178,7 +202,10 @@ export function createApp(options: AppOptions): Hono<Env> {
       summary: "Companies of interest: with projects, ownership, designations or ties",
       tag: "graph",
     },
-    async () => ({ companies: companies(await graphs.get()) }),
+    async () => {
+      const graph = await graphs.get();
+      return { companies: memo(graph, "companies", () => companies(graph)) };
+    },
   );
 
   routes.add(
@@ -248,19 +275,23 @@ export function createApp(options: AppOptions): Hono<Env> {
       tag: "graph",
       query: NetworkQuery,
     },
-    async ({ query }) =>
-      network(await graphs.get(), {
-        ...(query.focus ? { focus: query.focus } : {}),
-        ...(query.depth ? { depth: query.depth } : {}),
-        ...(query.schema
-          ? {
-              schemata: query.schema
-                .split(",")
-                .map((s) => s.trim())
-                .filter(Boolean),
-            }
-          : {}),
-      }),
+    async ({ query }) => {
+      const graph = await graphs.get();
+      return memo(graph, `network ${JSON.stringify(query)}`, () =>
+        network(graph, {
+          ...(query.focus ? { focus: query.focus } : {}),
+          ...(query.depth ? { depth: query.depth } : {}),
+          ...(query.schema
+            ? {
+                schemata: query.schema
+                  .split(",")
+                  .map((s) => s.trim())
+                  .filter(Boolean),
+              }
+            : {}),
+        }),
+      );
+    },
   );
 
   routes.add(

@@ -1,6 +1,6 @@
 import { loadLexicon } from "@tiegraph/lexicons";
 import { buildIndex, type MatchIndex, type MatchResult, match, storedEntries } from "@tiegraph/match";
-import { listDatasetNames } from "@tiegraph/service";
+import { type DatasetWatch, datasetSignature, listDatasetNames } from "@tiegraph/service";
 import type { Store } from "@tiegraph/store";
 
 /** One query of a yente-shaped match request. */
@@ -23,7 +23,7 @@ export interface MatchResponse {
 
 /**
  * Match indexes of the store's lists, built once per list (or all lists, `default`) and built again when
- * the lists' statement counts change. Concurrent requests share one build.
+ * the datasets' statement counts change (as `watch` sees them). Concurrent requests share one build.
  */
 export class MatchIndexes {
   private signature = "";
@@ -32,14 +32,15 @@ export class MatchIndexes {
 
   constructor(
     private readonly store: Store,
+    private readonly watch: DatasetWatch,
     private readonly fixed?: MatchIndex,
   ) {}
 
   /** The index for `dataset` (a list's name or `default`); throws `No such dataset: X`. */
   async get(dataset: string): Promise<MatchIndex> {
     if (this.fixed) return this.fixed;
-    const datasets = await this.store.listDatasets();
-    const signature = datasets.map((d) => `${d.name}:${d.statements}`).join("|");
+    const datasets = await this.watch.get();
+    const signature = datasetSignature(datasets);
     if (signature !== this.signature) {
       this.signature = signature;
       this.lists = [...(await listDatasetNames(this.store, datasets))].sort();

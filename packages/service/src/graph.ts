@@ -123,18 +123,57 @@ export async function loadGraph(store: Store): Promise<Graph> {
 }
 
 /**
- * The graph of a store, read once and read again when a dataset's size changes (one query per call),
- * or after `invalidate()`. Concurrent calls share one read.
+ * The store's datasets with their sizes, read at most once per `maxAgeMs` (counting a large store's
+ * statements takes a while), or again after `invalidate()`. Shared by the caches that depend on them.
+ */
+export class DatasetWatch {
+  private last: { at: number; datasets: Promise<DatasetInfo[]> } | undefined;
+
+  constructor(
+    private readonly store: Store,
+    private readonly maxAgeMs = 0,
+  ) {}
+
+  get(): Promise<DatasetInfo[]> {
+    if (!this.last || Date.now() - this.last.at > this.maxAgeMs) {
+      const datasets = this.store.listDatasets();
+      const last = { at: Date.now(), datasets };
+      this.last = last;
+      datasets.catch(() => {
+        if (this.last === last) this.last = undefined;
+      });
+    }
+    return this.last.datasets;
+  }
+
+  /** Reads the datasets afresh on the next `get()` (after a write). */
+  invalidate(): void {
+    this.last = undefined;
+  }
+}
+
+/** A signature of the datasets' sizes: it changes when statements are added to or removed from any. */
+export const datasetSignature = (datasets: readonly DatasetInfo[]): string =>
+  datasets.map((d) => `${d.name}:${d.statements}`).join("|");
+
+/**
+ * The graph of a store, read once and read again when a dataset's size changes (as `watch` sees it;
+ * by default checked on every call), or after `invalidate()`. Concurrent calls share one read.
  */
 export class GraphCache {
   private graph: Promise<Graph> | undefined;
   private signature = "";
+  private readonly watch: DatasetWatch;
 
-  constructor(private readonly store: Store) {}
+  constructor(
+    private readonly store: Store,
+    watch?: DatasetWatch,
+  ) {
+    this.watch = watch ?? new DatasetWatch(store);
+  }
 
   async get(): Promise<Graph> {
-    const datasets = await this.store.listDatasets();
-    const signature = datasets.map((d) => `${d.name}:${d.statements}`).join("|");
+    const signature = datasetSignature(await this.watch.get());
     if (!this.graph || signature !== this.signature) {
       this.signature = signature;
       const next = loadGraph(this.store);
@@ -146,8 +185,10 @@ export class GraphCache {
     return this.graph;
   }
 
+  /** Reads the graph afresh on the next `get()`. */
   invalidate(): void {
     this.graph = undefined;
+    this.watch.invalidate();
   }
 }
 

@@ -16,6 +16,8 @@ export { entityDetail, evidence } from "./evidence.js";
 export { projectsGeoJson } from "./geo.js";
 export {
   buildGraph,
+  DatasetWatch,
+  datasetSignature,
   type Graph,
   GraphCache,
   isRefProp,
