@@ -76,6 +76,8 @@ export async function startServer(
         ? `${Object.keys(users).length} user(s) from ${o.usersFile}\n`
         : "local mode: you are the analyst\n"),
   );
+  // Read the graph now rather than on the first page's request.
+  void app.request("/api/stats").catch(() => {});
   return {
     url,
     close: async () => {
@@ -122,8 +124,6 @@ export function registerServeCommand(prog: Command, io: Io, UsageError: UsageErr
         io,
         UsageError,
       );
-      // Read the graph now rather than on the first page's request.
-      void app.request("/api/stats").catch(() => {});
       await new Promise<void>((resolve) => {
         process.once("SIGINT", resolve);
         process.once("SIGTERM", resolve);
