@@ -21,6 +21,16 @@ export async function resolveDocuments(
   inputs: readonly StatementInput[],
   seeds: string | null,
 ): Promise<{ statements: Statement[]; missing: Map<string, number> }> {
+  // What the data set says of its seed articles (Document entities naming the file): title, publisher, date.
+  const described = new Map<string, Record<string, string>>();
+  const docProps = new Map<string, Record<string, string>>();
+  for (const s of inputs) {
+    if (s.schema !== "Document") continue;
+    const props = docProps.get(s.entity_id) ?? {};
+    props[s.prop] ??= s.value;
+    docProps.set(s.entity_id, props);
+  }
+  for (const props of docProps.values()) if (props.fileName) described.set(props.fileName, props);
   const stored = new Map<string, string | null>();
   const resolve = async (doc: string): Promise<string | null> => {
     if (stored.has(doc)) return stored.get(doc)!;
@@ -30,13 +40,19 @@ export async function resolveDocuments(
     let id: string | null = null;
     if (path && existsSync(path)) {
       const text = readFileSync(path, "utf8");
+      const file = doc.replace(/^seed:/, "");
+      const about = described.get(file) ?? {};
       const title =
-        doc === GAZETTEER_DOCUMENT ? "tiegraph gazetteer (city centres)" : (text.split("\n")[0] ?? doc);
+        doc === GAZETTEER_DOCUMENT
+          ? "tiegraph gazetteer (city centres)"
+          : (about.title ?? text.split("\n")[0] ?? doc);
       id = (
         await store.putDocument({
           text,
           title: title.trim().slice(0, 300),
-          file_name: doc.replace(/^seed:/, ""),
+          file_name: file,
+          ...(about.publisher ? { publisher: about.publisher } : {}),
+          ...(about.date ? { published: about.date } : {}),
         })
       ).id;
     }
