@@ -77,7 +77,7 @@ export async function startServer(
         : "local mode: you are the analyst\n"),
   );
   // Read the graph now rather than on the first page's request.
-  void app.request("/api/stats").catch(() => {});
+  void Promise.resolve(app.request("/api/stats")).catch(() => {});
   return {
     url,
     close: async () => {
