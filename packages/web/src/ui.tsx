@@ -219,13 +219,21 @@ export function ClaimList({ claims, showProp = true }: { claims: Claim[]; showPr
  */
 export function HighlightedText({ text, start, end }: { text: string; start?: number; end?: number }) {
   const ref = useRef<HTMLElement>(null);
+  const box = useRef<HTMLDivElement>(null);
   const has = start !== undefined && end !== undefined && end > start && start >= 0 && start <= text.length;
   useLayoutEffect(() => {
-    if (has) ref.current?.scrollIntoView({ block: "center" });
-  }, [has]);
+    const mark = ref.current;
+    const container = box.current;
+    if (!has || !mark || !container) return;
+    // Scroll the text, not the page: the span a third of the way down the box, then the box into view.
+    container.scrollTop +=
+      mark.getBoundingClientRect().top - container.getBoundingClientRect().top - container.clientHeight / 3;
+    const r = container.getBoundingClientRect();
+    if (r.bottom > window.innerHeight || r.top < 0) container.scrollIntoView({ block: "nearest" });
+  }, [has, start, end]);
   if (!has) return <div className="doc-text">{text}</div>;
   return (
-    <div className="doc-text">
+    <div className="doc-text" ref={box}>
       {text.slice(0, start)}
       <mark ref={ref} className="span">
         {text.slice(start, end)}

@@ -345,9 +345,15 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRED)("the web app in Chromium", () => {
     expect(await page.locator("ol.timeline > li").count()).toBeGreaterThan(2);
     await shot(page, "timeline-huawei-xinjiang");
     await page.goto(`${S.base}#/ties`);
-    await page.locator("h1").waitFor();
-    await page.waitForTimeout(500);
+    const first = page.locator("li.candidate").first();
+    await first.waitFor();
     await shot(page, "candidate-ties");
+    // Accepting a candidate moves it from the open ones to the accepted ones.
+    const tie = (await first.getAttribute("data-candidate"))!;
+    await first.getByRole("button", { name: "Accept" }).click();
+    await page.locator(`li.candidate[data-candidate="${tie}"]`).waitFor({ state: "detached" });
+    await page.getByRole("button", { name: "accepted" }).click();
+    await page.locator(`li.candidate[data-candidate="${tie}"] .status-accepted`).waitFor();
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -406,6 +412,18 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRED)("the web app in Chromium", () => {
       for (const v of personal(h)) expect(html).not.toContain(v);
     }
     await shot(page, "person");
+
+    // Revealing is an explicit action that asks for a reason; then the record shows.
+    const last = withData[withData.length - 1]!;
+    await page.getByRole("button", { name: "Reveal personal data…" }).click();
+    const reveal = page.getByRole("button", { name: "Reveal", exact: true });
+    expect(await reveal.isDisabled()).toBe(true);
+    await page.locator('input[name="reason"]').fill("verifying the hit for the report");
+    await reveal.click();
+    const revealed = page.locator(".revealed");
+    await revealed.waitFor();
+    const shown = (await revealed.textContent()) ?? "";
+    expect(personal(last).some((v) => shown.includes(v))).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
   });

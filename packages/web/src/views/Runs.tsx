@@ -33,7 +33,7 @@ export function FunnelChart({ funnel }: { funnel: Funnel }) {
       aria-label="Screening funnel"
     >
       {steps.map(([label, n], i) => {
-        const w = Math.max(2, Math.sqrt(n / max) * 440);
+        const w = Math.max(2, Math.sqrt(n / max) * 380);
         return (
           <g key={label} transform={`translate(0,${i * rowH + 2})`}>
             <text x={250} y={rowH / 2} dy="0.35em" textAnchor="end">
