@@ -21,6 +21,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { registerGraphCommands } from "./graph.js";
 import { registerListCommands } from "./lists.js";
 import { pseudonymKey } from "./pseudonym.js";
+import { registerPublishCommand } from "./publish.js";
 import { importRun, registerRunCommands } from "./runs.js";
 import { expandInputs, InputError, runScreen } from "./screen/run.js";
 import type { TaskOptions } from "./screen/task.js";
@@ -165,6 +166,7 @@ export function program(io: { out: (s: string) => void; err: (s: string) => void
   registerRunCommands(prog, io, UsageError);
   registerTagCommands(prog, io, UsageError);
   registerServeCommand(prog, io, UsageError);
+  registerPublishCommand(prog, io, UsageError);
 
   const generate = prog.command("generate").description("Generate synthetic test data.");
   generate
