@@ -1,5 +1,6 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +19,7 @@ import { openStore, type Store } from "@tiegraph/store";
 import { formatJsonl, generateResumes } from "@tiegraph/synth";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { staticFile } from "../src/api.js";
 
 /**
  * The web app as a person uses it: the real server in-process over an in-memory store with the demo
@@ -426,5 +428,74 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRED)("the web app in Chromium", () => {
     expect(personal(last).some((v) => shown.includes(v))).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it("reads a published static site's JSON files and hides every write", async (ctx) => {
+    if (!S.run) return ctx.skip();
+    // A site as `tiegraph publish` writes it: the built app, a marker, and the API's answers as files.
+    const site = mkdtempSync(join(tmpdir(), "tiegraph-static-"));
+    cpSync(DIST, site, { recursive: true });
+    const index = readFileSync(join(site, "index.html"), "utf8");
+    writeFileSync(
+      join(site, "index.html"),
+      index.replace("<head>", '<head>\n    <meta name="tiegraph-static" content="1" />'),
+    );
+    const hits = await api<{ hits: { id: string }[] }>(`/api/runs/${encodeURIComponent(S.run.id)}/hits`);
+    const paths = [
+      "/api/companies",
+      "/api/entities/huawei/profile",
+      "/api/runs",
+      `/api/runs/${S.run.id}`,
+      `/api/runs/${S.run.id}/hits`,
+      `/api/runs/${S.run.id}/hits/${hits.hits[0]!.id}`,
+    ];
+    for (const p of paths) {
+      const file = join(site, staticFile(p));
+      mkdirSync(join(file, ".."), { recursive: true });
+      writeFileSync(file, JSON.stringify(await api(p)));
+    }
+    const types: Record<string, string> = {
+      html: "text/html",
+      js: "text/javascript",
+      css: "text/css",
+      json: "application/json",
+    };
+    const server = createServer((req, res) => {
+      const path = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+      const file = join(site, path === "/" ? "index.html" : path);
+      if (!file.startsWith(site) || !existsSync(file)) {
+        res.writeHead(404).end();
+        return;
+      }
+      res.writeHead(200, {
+        "content-type": types[file.split(".").pop() ?? ""] ?? "application/octet-stream",
+      });
+      res.end(readFileSync(file));
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    try {
+      const { page, errors } = await openPage();
+      const requests: string[] = [];
+      page.on("request", (r) => requests.push(new URL(r.url()).pathname));
+      await page.goto(`${base}#/companies`);
+      await page.locator(".company-list tbody tr").first().waitFor();
+      await expect(page.locator(".top .me").textContent()).resolves.toContain("read-only");
+      expect(await page.locator(".top nav").textContent()).not.toContain("Candidate ties");
+      await page.goto(`${base}#/companies/huawei`);
+      await page.getByRole("heading", { name: "Designations and bans" }).waitFor();
+      await page.goto(
+        `${base}#/runs/${encodeURIComponent(S.run.id)}/hits/${encodeURIComponent(hits.hits[0]!.id)}`,
+      );
+      await page.locator("h2", { hasText: "Evidence" }).waitFor();
+      expect(await page.getByRole("button", { name: "Confirm" }).count()).toBe(0);
+      expect(await page.getByRole("button", { name: /Reveal/ }).count()).toBe(0);
+      expect(requests.filter((r) => r.startsWith("/api/"))).toEqual([]);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      rmSync(site, { recursive: true, force: true });
+    }
   });
 });
