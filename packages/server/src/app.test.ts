@@ -4,8 +4,19 @@ import { join } from "node:path";
 import { loadDemo } from "@tiegraph/service";
 import { openStore, type Store } from "@tiegraph/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { createApp } from "./app.js";
 import type { ErrorBody } from "./http.js";
+import {
+  CompanyListSchema,
+  EntityDetailSchema,
+  MeSchema,
+  NeighboursSchema,
+  NetworkSchema,
+  ProfileSchema,
+  ProjectCollectionSchema,
+  TimelineSchema,
+} from "./responses.js";
 import type {
   CandidateList,
   CompanyList,
@@ -154,6 +165,32 @@ describe("graph routes", () => {
     expect(doc.paths["/api/projects"]!.get!.parameters.map((p) => p.name)).toEqual(
       expect.arrayContaining(["company", "category", "country", "year"]),
     );
+  });
+
+  it("answers in the shapes the OpenAPI document declares", async () => {
+    const checks: [string, z.ZodType][] = [
+      ["/api/me", MeSchema],
+      ["/api/companies", CompanyListSchema],
+      ["/api/entities/huawei", EntityDetailSchema],
+      ["/api/entities/denial-huawei-conduit", EntityDetailSchema],
+      ["/api/entities/huawei/profile", ProfileSchema],
+      ["/api/entities/zte/profile", ProfileSchema],
+      ["/api/entities/huawei/neighbours", NeighboursSchema],
+      ["/api/network", NetworkSchema],
+      ["/api/projects", ProjectCollectionSchema],
+      ["/api/timeline?region=russia", TimelineSchema],
+    ];
+    for (const [path, schema] of checks) {
+      const body = await get<unknown>(path);
+      const r = schema.safeParse(body);
+      expect(r.success, `${path}: ${r.error?.message.slice(0, 500)}`).toBe(true);
+    }
+    const doc = await get<{ paths: Record<string, { get: { responses: Record<string, unknown> } }> }>(
+      "/api/openapi.json",
+    );
+    expect(doc.paths["/api/entities/{id}/profile"]!.get.responses["200"]).toMatchObject({
+      content: { "application/json": { schema: { $ref: "#/components/schemas/Profile" } } },
+    });
   });
 
   it("never leaks an internal error's message or stack", async () => {

@@ -26,6 +26,18 @@ import type { Store } from "@tiegraph/store";
 import { Hono } from "hono";
 import { errorAnswer, HttpError, ROLES, type User } from "./http.js";
 import { answerQueries, MatchIndexes } from "./match.js";
+import {
+  CompanyListSchema,
+  EntityDetailSchema,
+  EvidenceSchema,
+  MeSchema,
+  NeighboursSchema,
+  NetworkSchema,
+  ProfileSchema,
+  ProjectCollectionSchema,
+  TimelineSchema,
+  VerdictSchema,
+} from "./responses.js";
 import { type Env, openApiDocument, Routes } from "./routes.js";
 import { registerRunRoutes } from "./runs.js";
 import {
@@ -174,7 +186,13 @@ export function createApp(options: AppOptions): Hono<Env> {
   const routes = new Routes(app);
 
   routes.add(
-    { method: "get", path: "/api/me", summary: "Who the request is made by, and their role", tag: "users" },
+    {
+      method: "get",
+      path: "/api/me",
+      summary: "Who the request is made by, and their role",
+      tag: "users",
+      response: MeSchema,
+    },
     ({ user }) => ({ user: user.user, role: user.role }),
   );
 
@@ -201,6 +219,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       path: "/api/companies",
       summary: "Companies of interest: with projects, ownership, designations or ties",
       tag: "graph",
+      response: CompanyListSchema,
     },
     async () => {
       const graph = await graphs.get();
@@ -214,6 +233,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       path: "/api/entities/:id",
       summary: "An entity with its claims",
       tag: "graph",
+      response: EntityDetailSchema,
       params: IdParam,
     },
     async ({ params }) => entityDetail(store, await graphs.get(), params.id),
@@ -225,6 +245,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       path: "/api/entities/:id/profile",
       summary: "A company's profile: overview, ownership, ties, designations, projects, timeline, people",
       tag: "graph",
+      response: ProfileSchema,
       params: IdParam,
     },
     async ({ params }): Promise<Profile> => {
@@ -251,6 +272,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       path: "/api/entities/:id/neighbours",
       summary: "The entities linked to an entity",
       tag: "graph",
+      response: NeighboursSchema,
       params: IdParam,
     },
     async ({ params }) => {
@@ -273,6 +295,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       path: "/api/network",
       summary: "Nodes and edges around a focus, or around the companies",
       tag: "graph",
+      response: NetworkSchema,
       query: NetworkQuery,
     },
     async ({ query }) => {
@@ -300,6 +323,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       path: "/api/projects",
       summary: "Projects as GeoJSON points with their sources",
       tag: "graph",
+      response: ProjectCollectionSchema,
       query: ProjectsQuery,
     },
     async ({ query }) =>
@@ -317,6 +341,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       path: "/api/timeline",
       summary: "Dated items of a company and/or a region, sorted by date",
       tag: "graph",
+      response: TimelineSchema,
       query: TimelineQuery,
     },
     async ({ query }) => ({
@@ -333,6 +358,7 @@ export function createApp(options: AppOptions): Hono<Env> {
       path: "/api/statements/:id",
       summary: "The evidence of a claim: for a document span, the document's text",
       tag: "graph",
+      response: EvidenceSchema,
       params: IdParam,
     },
     async ({ params }) => evidence(store, await graphs.get(), params.id),
@@ -405,6 +431,7 @@ export function createApp(options: AppOptions): Hono<Env> {
             ? "Accept a candidate tie: it becomes statements cited to its sentence"
             : "Reject a candidate tie: the verdict is kept",
         tag: "ties",
+        response: VerdictSchema,
         role: "analyst",
         params: IdParam,
         body: NoteBody,

@@ -1,6 +1,7 @@
 import type { Context, Hono } from "hono";
 import { z } from "zod";
 import { allows, HttpError, type Role, type User, validate } from "./http.js";
+import { responseComponents, responseId } from "./responses.js";
 
 /** The variables a request carries through the app. */
 export type Env = { Variables: { user: User } };
@@ -18,6 +19,8 @@ export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z
   body?: B;
   /** What the 200 answer is, in words. */
   returns?: string;
+  /** The schema of the 200 answer (a named one of `responses.ts`). */
+  response?: z.ZodType;
 }
 
 export interface RouteInput<P, Q, B> {
@@ -125,7 +128,14 @@ export function openApiDocument(specs: readonly AnySpec[], version: string): obj
     const responses: Record<string, object> = {
       "200": {
         description: s.returns ?? "OK",
-        content: { "application/json": { schema: { type: "object" } } },
+        content: {
+          "application/json": {
+            schema:
+              s.response && responseId(s.response)
+                ? { $ref: `#/components/schemas/${responseId(s.response)}` }
+                : { type: "object" },
+          },
+        },
       },
       "400": { $ref: "#/components/responses/Error" },
       "401": { $ref: "#/components/responses/Error" },
@@ -162,7 +172,7 @@ export function openApiDocument(specs: readonly AnySpec[], version: string): obj
     },
     components: {
       securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
-      schemas: { Error: ERROR_SCHEMA },
+      schemas: { Error: ERROR_SCHEMA, ...responseComponents() },
       responses: {
         Error: {
           description: "An error: its status, message and, for a request that does not validate, the issues.",

@@ -7,6 +7,7 @@ import { openStore, type Store } from "@tiegraph/store";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app.js";
 import type { ErrorBody } from "./http.js";
+import { HitDetailSchema, HitListSchema } from "./responses.js";
 import type { AuditList, HitDetail, HitList, RevealResponse, RunDetail, RunList } from "./runs.js";
 
 /** Screening runs through the API: redacted by default, reviews by the request's user, audited reveals. */
@@ -123,6 +124,7 @@ describe("screening runs", () => {
   it("lists hits redacted, filtered by national security", async () => {
     const all = (await (await app.request(`/api/runs/${RUN}/hits`, as("token-viewer-1"))).json()) as HitList;
     expect(all.total).toBe(2);
+    expect(HitListSchema.safeParse(all).error).toBeUndefined();
     expect(JSON.stringify(all)).not.toMatch(PERSONAL);
     const ns = (await (
       await app.request(`/api/runs/${RUN}/hits?national_security=true`, as("token-viewer-1"))
@@ -146,6 +148,7 @@ describe("screening runs", () => {
     expect(d.work[1]!.flags).toContain("military");
     expect(d.evidence.some((e) => e.flag === "military" && e.quote)).toBe(true);
     expect(JSON.stringify(d)).not.toMatch(PERSONAL);
+    expect(HitDetailSchema.safeParse(d).error).toBeUndefined();
     expect((await app.request(`/api/runs/${RUN}/hits/r9`, as("token-viewer-1"))).status).toBe(404);
   });
 

@@ -4,6 +4,14 @@ import type { Judgement } from "@tiegraph/model";
 import { HIT_REVIEW_KIND, hitSubject, type RunHit, type Store, type StoredRun } from "@tiegraph/store";
 import { HttpError } from "./http.js";
 import { InputChangedError, inputPath, readRecordAt, runInputs } from "./records.js";
+import {
+  AuditListSchema,
+  HitDetailSchema,
+  HitListSchema,
+  ReviewResponseSchema,
+  RunDetailSchema,
+  RunListSchema,
+} from "./responses.js";
 import type { Routes } from "./routes.js";
 import { AuditQuery, HitParam, HitsQuery, RevealBody, ReviewBody, RunParam } from "./schemas.js";
 
@@ -251,7 +259,13 @@ async function recordOf(run: StoredRun, h: RunHit): Promise<ResumeRecord | undef
 /** Registers the screening-run routes. */
 export function registerRunRoutes(routes: Routes, store: Store): void {
   routes.add(
-    { method: "get", path: "/api/runs", summary: "Screening runs, newest first", tag: "runs" },
+    {
+      method: "get",
+      path: "/api/runs",
+      summary: "Screening runs, newest first",
+      tag: "runs",
+      response: RunListSchema,
+    },
     async (): Promise<RunList> => ({
       runs: (await store.listRuns()).map(runSummary),
     }),
@@ -263,6 +277,7 @@ export function registerRunRoutes(routes: Routes, store: Store): void {
       path: "/api/runs/:run",
       summary: "A run with its funnel",
       tag: "runs",
+      response: RunDetailSchema,
       params: RunParam,
     },
     async ({ params }): Promise<RunDetail> => {
@@ -277,6 +292,7 @@ export function registerRunRoutes(routes: Routes, store: Store): void {
       path: "/api/runs/:run/hits",
       summary: "A run's hits, redacted, filtered, with their standing review",
       tag: "runs",
+      response: HitListSchema,
       params: RunParam,
       query: HitsQuery,
     },
@@ -294,6 +310,7 @@ export function registerRunRoutes(routes: Routes, store: Store): void {
       path: "/api/runs/:run/hits/:hit",
       summary: "A hit: its work history, every flag's evidence and its reviews, redacted",
       tag: "runs",
+      response: HitDetailSchema,
       params: HitParam,
     },
     async ({ params }): Promise<HitDetail> => {
@@ -319,6 +336,7 @@ export function registerRunRoutes(routes: Routes, store: Store): void {
       path: "/api/runs/:run/hits/:hit/review",
       summary: "Review a hit: positive, negative or unsure, with a note (kept apart from its score)",
       tag: "runs",
+      response: ReviewResponseSchema,
       role: "analyst",
       params: HitParam,
       body: ReviewBody,
@@ -383,6 +401,7 @@ export function registerRunRoutes(routes: Routes, store: Store): void {
       path: "/api/audit",
       summary: "The audit log, newest first: reveals, reviews and verdicts",
       tag: "runs",
+      response: AuditListSchema,
       role: "admin",
       query: AuditQuery,
     },
