@@ -2,7 +2,6 @@ import { defineConfig } from "vite";
 
 /** The web app: React through esbuild's automatic JSX runtime, relative asset paths for static hosts. */
 export default defineConfig({
-  root: import.meta.dirname,
   base: "./",
   esbuild: { jsx: "automatic" },
   build: { outDir: "dist", emptyOutDir: true, chunkSizeWarningLimit: 1024 },

@@ -1,7 +1,7 @@
 /** The shell: navigation and the hash routes. */
 
 import { useEffect } from "react";
-import { api, isStatic } from "./api.js";
+import { ApiError, api, isStatic, setToken } from "./api.js";
 import { href, type Route, useRoute } from "./router.js";
 import { type Session, SessionContext } from "./session.js";
 import { useApi } from "./ui.js";
@@ -53,6 +53,26 @@ function view(route: Route) {
   }
 }
 
+/** Asks for the bearer token of a server that has users; kept for the tab only. */
+function SignIn() {
+  return (
+    <form
+      className="signin"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const value = new FormData(e.currentTarget).get("token");
+        if (typeof value === "string" && value.trim()) {
+          setToken(value.trim());
+          location.reload();
+        }
+      }}
+    >
+      <input name="token" type="password" placeholder="Access token" aria-label="Access token" />
+      <button type="submit">Sign in</button>
+    </form>
+  );
+}
+
 export function App() {
   const route = useRoute();
   const me = useApi(() => api.me(), []);
@@ -79,7 +99,15 @@ export function App() {
           ))}
         </nav>
         <span className="me">
-          {isStatic() ? "published site (read-only)" : me.data ? `${me.data.user} · ${me.data.role}` : ""}
+          {isStatic() ? (
+            "published site (read-only)"
+          ) : me.data ? (
+            `${me.data.user} · ${me.data.role}`
+          ) : me.error instanceof ApiError && me.error.status === 401 ? (
+            <SignIn />
+          ) : (
+            ""
+          )}
         </span>
       </header>
       <main key={top}>{view(route)}</main>

@@ -33,6 +33,28 @@ const page = globalThis as {
   document?: { querySelector(selector: string): unknown };
 };
 
+const TOKEN_KEY = "tiegraph-token";
+
+/** The bearer token of a server that has users (`tiegraph serve --users`), kept for the browser tab. */
+export function token(): string | null {
+  try {
+    return globalThis.sessionStorage?.getItem(TOKEN_KEY) ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Keeps (or, with null, forgets) the bearer token sent with every request. */
+export function setToken(value: string | null): void {
+  if (value) globalThis.sessionStorage?.setItem(TOKEN_KEY, value);
+  else globalThis.sessionStorage?.removeItem(TOKEN_KEY);
+}
+
+function headers(extra: Record<string, string> = {}): Record<string, string> {
+  const t = token();
+  return { accept: "application/json", ...extra, ...(t ? { authorization: `Bearer ${t}` } : {}) };
+}
+
 /** An error answered by the API (or a missing static file), with its status and the server's message. */
 export class ApiError extends Error {
   constructor(
@@ -97,7 +119,7 @@ async function parse<T>(res: Response, what: string): Promise<T> {
 /** GET a JSON resource of the API (or its static file). */
 export async function get<T>(path: string): Promise<T> {
   if (isStatic()) return parse<T>(await fetch(staticUrl(path)), path);
-  return parse<T>(await fetch(path, { headers: { accept: "application/json" } }), path);
+  return parse<T>(await fetch(path, { headers: headers() }), path);
 }
 
 /** POST a JSON body; refused in static mode. */
@@ -105,7 +127,7 @@ export async function post<T>(path: string, body: unknown): Promise<T> {
   if (isStatic()) throw new ApiError(405, "This is a published read-only site.");
   const res = await fetch(path, {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
+    headers: headers({ "content-type": "application/json" }),
     body: JSON.stringify(body),
   });
   return parse<T>(res, path);

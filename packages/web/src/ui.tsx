@@ -221,6 +221,7 @@ export function HighlightedText({ text, start, end }: { text: string; start?: nu
   const ref = useRef<HTMLElement>(null);
   const box = useRef<HTMLDivElement>(null);
   const has = start !== undefined && end !== undefined && end > start && start >= 0 && start <= text.length;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: scroll again when another span is marked
   useLayoutEffect(() => {
     const mark = ref.current;
     const container = box.current;

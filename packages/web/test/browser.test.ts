@@ -498,4 +498,34 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRED)("the web app in Chromium", () => {
       rmSync(site, { recursive: true, force: true });
     }
   });
+
+  it("signs in to a server with users, and shows a viewer no review or reveal", async (ctx) => {
+    if (!S.run) return ctx.skip();
+    const app = createApp({
+      store: S.store,
+      staticDir: DIST,
+      users: { "tok-viewer": { user: "vera", role: "viewer" } },
+    });
+    const server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" });
+    await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    try {
+      const { page } = await openPage();
+      await page.goto(`${base}#/companies`);
+      await page.locator('input[name="token"]').fill("tok-viewer");
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.locator(".top .me", { hasText: "vera · viewer" }).waitFor();
+      await page.locator(".company-list tbody tr").first().waitFor();
+      const hits = await api<{ hits: { id: string }[] }>(`/api/runs/${encodeURIComponent(S.run.id)}/hits`);
+      await page.goto(
+        `${base}#/runs/${encodeURIComponent(S.run.id)}/hits/${encodeURIComponent(hits.hits[0]!.id)}`,
+      );
+      await page.locator("h2", { hasText: "Evidence" }).waitFor();
+      expect(await page.getByRole("button", { name: "Confirm" }).count()).toBe(0);
+      expect(await page.getByRole("button", { name: /Reveal/ }).count()).toBe(0);
+      await page.close();
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
 });
