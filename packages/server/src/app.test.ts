@@ -37,6 +37,8 @@ import type {
 
 /** The API's graph routes, called in memory on the demo data set. */
 
+const JSON_TYPE = { "Content-Type": "application/json" };
+
 let store: Store;
 let app: ReturnType<typeof createApp>;
 const errors: unknown[] = [];
@@ -226,11 +228,25 @@ describe("candidate ties", () => {
       const bad = await analyst.request(`/api/ties/${first!.id}/accept`, {
         method: "POST",
         body: JSON.stringify({ note: "ok", by: "someone else" }),
+        headers: JSON_TYPE,
       });
       expect(bad.status).toBe(400);
-      const ok = await analyst.request(`/api/ties/${first!.id}/accept`, {
+      // Not from another site's page, and not as a form or text.
+      const elsewhere = await analyst.request(`/api/ties/${first!.id}/accept`, {
+        method: "POST",
+        headers: { ...JSON_TYPE, Origin: "https://elsewhere.example" },
+      });
+      expect(elsewhere.status).toBe(403);
+      const text = await analyst.request(`/api/ties/${first!.id}/accept`, {
+        method: "POST",
+        body: JSON.stringify({ note: "x" }),
+        headers: { "Content-Type": "text/plain" },
+      });
+      expect(text.status).toBe(415);
+      const ok = await analyst.request(`http://localhost/api/ties/${first!.id}/accept`, {
         method: "POST",
         body: JSON.stringify({ note: "checked" }),
+        headers: { ...JSON_TYPE, Origin: "http://localhost", "Sec-Fetch-Site": "same-origin" },
       });
       expect(ok.status).toBe(200);
       const verdict = (await ok.json()) as Verdict;

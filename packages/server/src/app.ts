@@ -24,6 +24,7 @@ import {
 } from "@tiegraph/service";
 import type { Store } from "@tiegraph/store";
 import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import { errorAnswer, HttpError, ROLES, type User } from "./http.js";
 import { answerQueries, MatchIndexes } from "./match.js";
 import {
@@ -139,6 +140,9 @@ function memo<T>(graph: Graph, key: string, fn: () => T): T {
   return m.get(key) as T;
 }
 
+/** The largest request body taken (a batch of 1,000 names to match fits easily). */
+const MAX_BODY = 4 * 1024 * 1024;
+
 const isApi = (path: string) => path === "/api" || path.startsWith("/api/") || path.startsWith("/match/");
 
 /**
@@ -163,6 +167,37 @@ export function createApp(options: AppOptions): Hono<Env> {
     c.header("Referrer-Policy", "no-referrer");
     c.header("X-Frame-Options", "DENY");
   });
+
+  // Writes come from this app's own pages or from programs, never from another site's page: a browser
+  // names the page's origin, which must be this server's.
+  app.use("*", async (c, next) => {
+    if (c.req.method === "GET" || c.req.method === "HEAD") return next();
+    const origin = c.req.header("Origin");
+    const site = c.req.header("Sec-Fetch-Site");
+    if (site === "cross-site" || site === "same-site")
+      throw new HttpError(403, "Requests from other sites are refused");
+    if (origin !== undefined && origin !== "null") {
+      let host: string;
+      try {
+        host = new URL(origin).host;
+      } catch {
+        throw new HttpError(403, "Requests from other sites are refused");
+      }
+      if (host !== (c.req.header("Host") ?? new URL(c.req.url).host)) {
+        throw new HttpError(403, "Requests from other sites are refused");
+      }
+    } else if (origin === "null") throw new HttpError(403, "Requests from other sites are refused");
+    return next();
+  });
+  app.use(
+    "*",
+    bodyLimit({
+      maxSize: MAX_BODY,
+      onError: () => {
+        throw new HttpError(413, `A request body may have at most ${MAX_BODY} bytes`);
+      },
+    }),
+  );
 
   // Who asks: in server mode the bearer token's user, else the local user.
   app.use("*", async (c, next) => {

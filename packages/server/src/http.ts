@@ -17,7 +17,7 @@ export function allows(role: Role, needed: Role): boolean {
 /** An error with the HTTP status it is answered with. */
 export class HttpError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 500,
     message: string,
   ) {
     super(message);

@@ -130,7 +130,11 @@ describe("POST /match/:dataset", () => {
     expect(body.error.issues?.[0]?.path).toMatch(/^body\.queries\.q\.properties\.name/);
     const bad = await post("/match/default?threshold=2", { queries: {} });
     expect(((await bad.json()) as ErrorBody).error.issues?.map((i) => i.path)).toEqual(["query.threshold"]);
-    const notJson = await app.request("/match/default", { method: "POST", body: "{" });
+    const notJson = await app.request("/match/default", {
+      method: "POST",
+      body: "{",
+      headers: { "Content-Type": "application/json" },
+    });
     expect(notJson.status).toBe(400);
   });
 

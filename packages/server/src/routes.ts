@@ -36,6 +36,10 @@ type AnySpec = RouteSpec<z.ZodType, z.ZodType, z.ZodType>;
 async function readBody(c: Context): Promise<unknown> {
   const text = await c.req.text();
   if (text.trim() === "") return {};
+  // A body that is not declared JSON is refused: a page elsewhere can send text or a form without asking.
+  if (!/^application\/json\b/i.test(c.req.header("Content-Type") ?? "")) {
+    throw new HttpError(415, "Send the body as application/json");
+  }
   try {
     return JSON.parse(text);
   } catch {
