@@ -1,5 +1,5 @@
 import { basename } from "node:path";
-import { type Hit, type ResumeRecord, redactor, toProfile } from "@tiegraph/core";
+import { type Hit, maskEntity, type ResumeRecord, redactor, toProfile } from "@tiegraph/core";
 import type { Judgement } from "@tiegraph/model";
 import { HIT_REVIEW_KIND, hitSubject, type RunHit, type Store, type StoredRun } from "@tiegraph/store";
 import { HttpError } from "./http.js";
@@ -213,7 +213,7 @@ export function hitDetail(h: RunHit, record: ResumeRecord | undefined, reviews: 
     text: clean(e.text),
     start: e.start,
     end: e.end,
-    entry: e.entry.replace(/[0-9]{5,}/g, ""),
+    entry: maskEntity(e.entry),
     ...(quote ? { quote } : {}),
   });
   for (const e of hit.target?.evidence ?? []) {
