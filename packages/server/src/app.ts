@@ -52,6 +52,7 @@ import {
   PageQuery,
   ProjectsQuery,
   SearchQuery,
+  StatementQuery,
   TimelineQuery,
 } from "./schemas.js";
 import { NOT_BUILT_PAGE, staticFile } from "./static.js";
@@ -395,8 +396,9 @@ export function createApp(options: AppOptions): Hono<Env> {
       tag: "graph",
       response: EvidenceSchema,
       params: IdParam,
+      query: StatementQuery,
     },
-    async ({ params }) => evidence(store, await graphs.get(), params.id),
+    async ({ params, query }) => evidence(store, await graphs.get(), params.id, query.entity),
   );
 
   routes.add(

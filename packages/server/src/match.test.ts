@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "./app.js";
 import type { ErrorBody } from "./http.js";
 import type { MatchResponse } from "./match.js";
+import type { EntityDetail, StatementEvidence } from "./types.js";
 
 /** `POST /match/:dataset` over a small Consolidated Screening List imported into the store. */
 
@@ -136,6 +137,23 @@ describe("POST /match/:dataset", () => {
       headers: { "Content-Type": "application/json" },
     });
     expect(notJson.status).toBe(400);
+  });
+
+  it("shows a list entry and the source of its claims, found through the entity", async () => {
+    const { entries } = parseCsl(csv, { dataset: "test_csl", file: "csl.csv" });
+    const id = entries.find((e) => /HiSilicon/.test(e.names[0] ?? ""))!.id;
+    const entity = await app.request(`/api/entities/${encodeURIComponent(id)}`);
+    expect(entity.status).toBe(200);
+    const { claims } = (await entity.json()) as EntityDetail;
+    const name = claims.find((c) => c.prop === "name")!;
+    expect(claims.some((c) => c.prop.startsWith("$"))).toBe(false);
+    expect((await app.request(`/api/statements/${name.id}`)).status).toBe(404);
+    const ev = await app.request(`/api/statements/${name.id}?entity=${encodeURIComponent(id)}`);
+    expect(ev.status).toBe(200);
+    expect(((await ev.json()) as StatementEvidence).claim.source).toMatchObject({
+      kind: "url",
+      title: "test list",
+    });
   });
 
   it("builds the index again when a list changes", async () => {

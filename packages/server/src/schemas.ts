@@ -39,6 +39,15 @@ export const TimelineQuery = z.object({
     .describe("a keyword of the data set (xinjiang, russia, overseas) or a country code"),
 });
 
+export const StatementQuery = z.object({
+  entity: z
+    .string()
+    .min(1)
+    .max(500)
+    .optional()
+    .describe("the claim's entity: needed for a statement outside the graph (a list entry's)"),
+});
+
 export const PageQuery = z.object({
   offset: int(0, 10_000_000).optional(),
   limit: int(1, 1000).optional(),

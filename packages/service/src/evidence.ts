@@ -6,10 +6,16 @@ import { claimsOf, entityView, toClaim } from "./views.js";
 
 /**
  * The evidence of one claim: the claim (with its denials) and, for a span of a stored document, the
- * document's whole text (the client highlights `start..end`). Throws `No such statement: X`.
+ * document's whole text (the client highlights `start..end`). A statement of an entity outside the graph
+ * (an imported list's) is found when its `entity` is given. Throws `No such statement: X`.
  */
-export async function evidence(store: Store, graph: Graph, id: string): Promise<Evidence> {
-  const s = graph.statements.get(id);
+export async function evidence(store: Store, graph: Graph, id: string, entity?: string): Promise<Evidence> {
+  // A statement outside the graph (a list entry's) is found through its entity.
+  const s =
+    graph.statements.get(id) ??
+    (entity !== undefined
+      ? (await store.getStatements({ entity_id: entity })).find((x) => x.id === id)
+      : undefined);
   if (!s) throw new Error(`No such statement: ${id}`);
   const claim = toClaim(s, graph);
   if (!isDocumentSource(s.source)) return { claim };
