@@ -31,6 +31,11 @@ import type {
 const page = globalThis as {
   TIEGRAPH_STATIC?: unknown;
   document?: { querySelector(selector: string): unknown };
+  sessionStorage?: {
+    getItem(key: string): string | null;
+    setItem(key: string, value: string): void;
+    removeItem(key: string): void;
+  };
 };
 
 const TOKEN_KEY = "tiegraph-token";
@@ -38,7 +43,7 @@ const TOKEN_KEY = "tiegraph-token";
 /** The bearer token of a server that has users (`tiegraph serve --users`), kept for the browser tab. */
 export function token(): string | null {
   try {
-    return globalThis.sessionStorage?.getItem(TOKEN_KEY) ?? null;
+    return page.sessionStorage?.getItem(TOKEN_KEY) ?? null;
   } catch {
     return null;
   }
@@ -46,8 +51,8 @@ export function token(): string | null {
 
 /** Keeps (or, with null, forgets) the bearer token sent with every request. */
 export function setToken(value: string | null): void {
-  if (value) globalThis.sessionStorage?.setItem(TOKEN_KEY, value);
-  else globalThis.sessionStorage?.removeItem(TOKEN_KEY);
+  if (value) page.sessionStorage?.setItem(TOKEN_KEY, value);
+  else page.sessionStorage?.removeItem(TOKEN_KEY);
 }
 
 function headers(extra: Record<string, string> = {}): Record<string, string> {
