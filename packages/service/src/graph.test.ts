@@ -130,9 +130,12 @@ describe("network", () => {
     expect(ids.has("huawei-nairobi-safe-city")).toBe(true);
     expect(n.nodes.find((x) => x.id === "huawei-nairobi-safe-city")?.group).toBe("project");
     expect(n.nodes.find((x) => x.id === "huawei")?.group).toBe("company");
-    expect(ids.has("kenya-nps")).toBe(false); // a client of the project is two steps away
+    // The project's state client comes with it; a client's other contractors do not.
+    expect(n.nodes.find((x) => x.id === "kenya-nps")?.group).toBe("state");
+    expect(n.nodes.find((x) => x.id === "ccp")?.group).toBe("state");
+    expect(ids.has("zte")).toBe(false);
     const two = network(graph, { focus: "huawei", depth: 2 });
-    expect(two.nodes.find((x) => x.id === "kenya-nps")?.group).toBe("state");
+    expect(two.nodes.length).toBeGreaterThan(n.nodes.length);
     for (const e of two.edges) {
       expect(two.nodes.some((x) => x.id === e.source)).toBe(true);
       expect(two.nodes.some((x) => x.id === e.target)).toBe(true);

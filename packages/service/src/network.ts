@@ -83,7 +83,8 @@ export interface NetworkOptions {
 }
 
 /**
- * The network around a node (breadth first to `depth` steps) or, without a focus, around the companies:
+ * The network around a node (breadth first to `depth` steps; a project comes with its parties, so a
+ * company's state clients are one step away) or, without a focus, around the companies:
  * nodes with their group (company, state, project, person, other) and the edges between them. Pure;
  * throws `No such entity: X` for an unknown focus.
  * @example network(graph, { focus: "huawei", depth: 1 }).nodes.some((n) => n.group === "state") // true
@@ -115,6 +116,10 @@ export function network(graph: Graph, options: NetworkOptions = {}): Network {
     depth = options.depth ?? 1;
   }
   const included = new Set(start);
+  const isProject = (id: string) => {
+    const e = graph.entities.get(id);
+    return e !== undefined && isA(e.schema, "Project");
+  };
   let frontier = start;
   for (let d = 0; d < depth; d++) {
     const next: string[] = [];
@@ -123,6 +128,12 @@ export function network(graph: Graph, options: NetworkOptions = {}): Network {
         if (included.has(n) || !wanted(n)) continue;
         included.add(n);
         next.push(n);
+      }
+    }
+    // A project reached comes with its parties (the contractor's clients are one step, not two).
+    for (const id of next.filter(isProject)) {
+      for (const n of adjacent.get(id) ?? []) {
+        if (!included.has(n) && wanted(n)) included.add(n);
       }
     }
     frontier = next;
