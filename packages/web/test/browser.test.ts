@@ -48,6 +48,9 @@ const HOSTILE_TEXT = [
   "Payload three: <a href=\"javascript:alert('link')\">click</a> and a closing </div></pre> tag.",
 ].join("\n");
 
+const TIE_SENTENCE =
+  "In 2016 Huawei signed a cloud computing agreement with the Karamay Public Security Bureau, a local paper said.";
+
 interface Shared {
   store: Store;
   base: string;
@@ -137,6 +140,12 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRED)("the web app in Chromium", () => {
       text: HOSTILE_TEXT,
       title: "Supplier notes <img src=x onerror=\"alert('title')\">",
       file_name: "hostile.html",
+    });
+    // A sentence that makes a candidate tie (whether or not the seed articles are there).
+    await store.putDocument({
+      text: `Test note.\n${TIE_SENTENCE}\n`,
+      title: "A test note on a tie",
+      file_name: "tie-note.txt",
     });
     const app = createApp({ store, staticDir: DIST, user: { user: "web-test", role: "analyst" } });
     const runRoutes = (await app.request("/api/runs")).status === 200;
@@ -347,7 +356,9 @@ describe.skipIf(!HAVE_BROWSER && !REQUIRED)("the web app in Chromium", () => {
     expect(await page.locator("ol.timeline > li").count()).toBeGreaterThan(2);
     await shot(page, "timeline-huawei-xinjiang");
     await page.goto(`${S.base}#/ties`);
-    const first = page.locator("li.candidate").first();
+    const first = page
+      .locator("li.candidate", { hasText: "cloud computing agreement with the Karamay" })
+      .first();
     await first.waitFor();
     await shot(page, "candidate-ties");
     // Accepting a candidate moves it from the open ones to the accepted ones.
