@@ -70,12 +70,6 @@ export interface AppOptions {
   user?: User;
   /** A prebuilt name-matching index, used for every `/match/:dataset` instead of the store's lists. */
   matchIndex?: MatchIndex;
-  /**
-   * How long the datasets' sizes are trusted before they are read again to see whether another process
-   * changed the store (default 5 s; writes made through the app are seen at once). Reading them counts
-   * every statement, which takes a second on a store with a full screening list imported.
-   */
-  recheckMs?: number;
   /** The version the OpenAPI document states. */
   version?: string;
   /** Called with every error answered with a 500 (default: written to standard error). */
@@ -155,7 +149,7 @@ const isApi = (path: string) => path === "/api" || path.startsWith("/api/") || p
  */
 export function createApp(options: AppOptions): Hono<Env> {
   const { store } = options;
-  const watch = new DatasetWatch(store, options.recheckMs ?? 5000);
+  const watch = new DatasetWatch(store);
   const graphs = new GraphCache(store, watch);
   const indexes = new MatchIndexes(store, watch, options.matchIndex);
   const local = options.user ?? localUser();

@@ -57,7 +57,7 @@ async function importList(s: Store, dataset: string): Promise<void> {
 beforeAll(async () => {
   store = await openStore("memory:");
   await importList(store, "test_csl");
-  app = createApp({ store, user: { user: "ana", role: "viewer" }, recheckMs: 0 });
+  app = createApp({ store, user: { user: "ana", role: "viewer" } });
 }, 120_000);
 
 afterAll(async () => {

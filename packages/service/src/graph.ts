@@ -123,21 +123,20 @@ export async function loadGraph(store: Store): Promise<Graph> {
 }
 
 /**
- * The store's datasets with their sizes, read at most once per `maxAgeMs` (counting a large store's
- * statements takes a while), or again after `invalidate()`. Shared by the caches that depend on them.
+ * The store's datasets with their sizes, counted again only when the store's revision has moved (one
+ * cheap query; counting a large store's statements takes a while), or after `invalidate()`. Shared by
+ * the caches that depend on them; writes by other processes are seen on the next `get()`.
  */
 export class DatasetWatch {
-  private last: { at: number; datasets: Promise<DatasetInfo[]> } | undefined;
+  private last: { revision: number; datasets: Promise<DatasetInfo[]> } | undefined;
 
-  constructor(
-    private readonly store: Store,
-    private readonly maxAgeMs = 0,
-  ) {}
+  constructor(private readonly store: Store) {}
 
-  get(): Promise<DatasetInfo[]> {
-    if (!this.last || Date.now() - this.last.at > this.maxAgeMs) {
+  async get(): Promise<DatasetInfo[]> {
+    const revision = await this.store.revision();
+    if (!this.last || this.last.revision !== revision) {
       const datasets = this.store.listDatasets();
-      const last = { at: Date.now(), datasets };
+      const last = { revision, datasets };
       this.last = last;
       datasets.catch(() => {
         if (this.last === last) this.last = undefined;
@@ -146,7 +145,7 @@ export class DatasetWatch {
     return this.last.datasets;
   }
 
-  /** Reads the datasets afresh on the next `get()` (after a write). */
+  /** Counts the datasets afresh on the next `get()`. */
   invalidate(): void {
     this.last = undefined;
   }

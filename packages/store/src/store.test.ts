@@ -63,7 +63,7 @@ for (const [name, enabled, open] of drivers) {
     });
 
     it("is migrated, and migrating again changes nothing", async () => {
-      expect(listMigrations().map((m) => m.version)).toEqual([1, 2]);
+      expect(listMigrations().map((m) => m.version)).toEqual([1, 2, 3]);
       expect(await store.migrate()).toEqual([]);
     });
 
@@ -507,6 +507,29 @@ for (const [name, enabled, open] of drivers) {
       const both = (await store.getAudit()).filter((e) => e.subject.startsWith("audit-test/"));
       expect(both.map((e) => e.actor)).toEqual(["bo", "ana"]);
       expect(await store.getAudit({ action: "reveal", actor: "bo" })).toEqual([]);
+    });
+    it("has a revision that grows with every write to the graph and stays put otherwise", async () => {
+      const r0 = await store.revision();
+      expect(await store.revision()).toBe(r0);
+      await store.getStatements({ limit: 1 });
+      expect(await store.revision()).toBe(r0);
+      await store.putStatements([
+        makeStatement({
+          ...common,
+          entity_id: "rev-co",
+          schema: "Company",
+          prop: "name",
+          value: "Revision Co",
+        }),
+      ]);
+      const r1 = await store.revision();
+      expect(r1).toBeGreaterThan(r0);
+      await store.putDocument({ text: "a document for the revision test" });
+      const r2 = await store.revision();
+      expect(r2).toBeGreaterThan(r1);
+      const [s] = await store.getStatements({ entity_id: "rev-co" });
+      await store.deleteStatements([s!.id]);
+      expect(await store.revision()).toBeGreaterThan(r2);
     });
   });
 }

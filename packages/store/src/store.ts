@@ -207,6 +207,12 @@ export interface Store {
   getDataset(name: string): Promise<DatasetInfo>;
   listDatasets(): Promise<DatasetInfo[]>;
 
+  /**
+   * A number that grows with every write to statements, documents or datasets (by any process): equal
+   * numbers mean an unchanged graph. One cheap query.
+   */
+  revision(): Promise<number>;
+
   /** Stores a screening run and its hits, replacing an earlier import of the same run. */
   putRun(run: RunInput, hits: readonly RunHitInput[]): Promise<void>;
   /** Runs, newest first. */
@@ -770,6 +776,11 @@ export class SqlStore implements Store {
 
   listDatasets(): Promise<DatasetInfo[]> {
     return this.datasetInfo();
+  }
+
+  async revision(): Promise<number> {
+    const rows = await this.sql.query<{ revision: number | string }>("SELECT revision FROM store_revision");
+    return Number(rows[0]?.revision ?? 0);
   }
 
   // Screening runs and the audit log
