@@ -425,6 +425,12 @@ describe("tiegraph screen on bad input", () => {
       ["lists", "import"],
       ["match"],
       ["runs", "import"],
+      ["match", "graph"],
+      ["match", "hits"],
+      ["tags"],
+      ["places"],
+      ["serve"],
+      ["publish"],
       ["demo"],
     ]) {
       const r = await tiegraph([...args, "--help"]);
