@@ -1,6 +1,6 @@
 // Fails when the packages' source files import each other in a cycle. Reads relative imports and the
-// workspace package imports of every non-test .ts file under packages/*/src.
-import { readdirSync, readFileSync, statSync } from "node:fs";
+// workspace package imports of every non-test .ts and .tsx file under packages/*/src.
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
 
 const root = resolve(new URL("..", import.meta.url).pathname);
@@ -34,7 +34,10 @@ for (const p of pkgs) {
     )) {
       const spec = m[1] ?? m[2];
       if (/^import\s+type\b/.test(m[0]) || /^export\s+type\b/.test(m[0])) continue;
-      if (spec.startsWith(".")) deps.push(resolve(dirname(f), spec.replace(/\.js$/, ".ts")));
+      if (spec.startsWith(".")) {
+        const base = resolve(dirname(f), spec.replace(/\.js$/, ""));
+        deps.push(existsSync(`${base}.tsx`) ? `${base}.tsx` : `${base}.ts`);
+      }
       else if (pkgName.has(spec)) deps.push(join(root, "packages", pkgName.get(spec), "src", "index.ts"));
     }
     graph.set(f, deps);
