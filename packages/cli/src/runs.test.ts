@@ -47,8 +47,33 @@ describe("tiegraph runs import", () => {
       expect(all.hits.map((h) => h.id)).toEqual(lines.map((l) => JSON.parse(l).id));
       expect((await store.findRunHits(run!.id, { national_security: true })).total).toBe(people);
       for (const h of all.hits) expect(h.pseudonym).toMatch(/^P-[0-9A-Z]{10}$/);
+      expect(
+        await store.getStatements({ entity_id: "lex-target.huawei.technologies", limit: 1 }),
+      ).toHaveLength(1);
     } finally {
       await store.close();
+    }
+
+    // With the data set in the store, the run's people link to its Huawei, not to a lexicon entity;
+    // importing again replaces the run's statements rather than adding to them.
+    expect((await tiegraph(["dataset", "load", "--db", db])).status).toBe(0);
+    const again = await tiegraph(["runs", "import", out, "--db", db]);
+    expect(again.status, again.stderr).toBe(0);
+    const linked = await openStore(db);
+    try {
+      const [run] = await linked.listRuns();
+      expect(await linked.getStatements({ entity_id: "lex-target.huawei.technologies", limit: 1 })).toEqual(
+        [],
+      );
+      const employers = await linked.getStatements({ dataset: run!.id, prop: "employer" });
+      expect(employers.some((s) => s.value === "huawei")).toBe(true);
+      const persons = new Set(
+        (await linked.getStatements({ dataset: run!.id, schema: "Person" })).map((s) => s.entity_id),
+      );
+      expect(persons.size).toBe(people);
+      expect((await linked.getEntity("huawei")).datasets).toContain("tiegraph_demo");
+    } finally {
+      await linked.close();
     }
   }, 300_000);
 });

@@ -4,6 +4,7 @@ import type { Hit, LexiconEntry } from "@tiegraph/core";
 import { maskEntity } from "@tiegraph/core";
 import { loadLexicon } from "@tiegraph/lexicons";
 import { makeStatement, type Statement, type StatementInput } from "@tiegraph/model";
+import { listDatasetNames } from "@tiegraph/service";
 import type { RunHitInput, Store } from "@tiegraph/store";
 import type { Command } from "commander";
 import { pseudonym, pseudonymKey } from "./pseudonym.js";
@@ -25,6 +26,8 @@ export function hitStatements(
   who: string,
   run: { dataset: string; manifest: string; title: string },
   entries: ReadonlyMap<string, LexiconEntry>,
+  /** The graph entity that a lexicon entry stands for, where the graph has one (`huawei`). */
+  inGraph: ReadonlyMap<string, string> = new Map(),
 ): StatementInput[] {
   const base = {
     dataset: run.dataset,
@@ -42,6 +45,8 @@ export function hitStatements(
   /** A lexicon organisation; a unit named by its cover designator stays anonymous (某部). */
   const org = (entity: string, schema: string, written: string) => {
     const masked = maskEntity(entity);
+    const known = masked === entity ? inGraph.get(entity) : undefined;
+    if (known) return known;
     const id = `lex-${masked}`;
     const named = masked === entity ? entries.get(entity)?.name : undefined;
     s(id, schema, "name", named ?? (schema === "PublicBody" ? "某部 (a PLA unit)" : written));
@@ -80,6 +85,48 @@ export function hitRow(hit: Hit, who: string): RunHitInput {
   };
 }
 
+/** A name as compared for linking: width, case, spaces and punctuation folded. */
+const foldName = (s: string) =>
+  s
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[\s.,'’()（）·-]+/g, "");
+
+/**
+ * The graph's organisations that lexicon entries stand for: an entry whose names (English, Chinese,
+ * aliases of four characters or more) all lead to one organisation of the graph's own datasets (not
+ * lists, not runs) is that organisation. Ambiguous or unknown entries stay lexicon entities.
+ */
+export async function graphOrganisations(
+  store: Store,
+  entries: Iterable<LexiconEntry>,
+): Promise<Map<string, string>> {
+  const lists = await listDatasetNames(store);
+  const byName = new Map<string, Set<string>>();
+  for (const d of await store.listDatasets()) {
+    if (lists.has(d.name) || /^screen_/.test(d.name)) continue;
+    for await (const e of store.iterateEntities({ schema: "Organization", dataset: d.name })) {
+      for (const n of [...(e.properties.name ?? []), ...(e.properties.alias ?? [])]) {
+        const k = foldName(n);
+        if (k.length < 4) continue;
+        const ids = byName.get(k) ?? new Set<string>();
+        ids.add(e.id);
+        byName.set(k, ids);
+      }
+    }
+  }
+  const out = new Map<string, string>();
+  for (const entry of entries) {
+    const found = new Set<string>();
+    for (const n of [entry.name, entry.name_zh ?? "", ...entry.aliases]) {
+      const k = foldName(n);
+      if (k.length >= 4) for (const id of byName.get(k) ?? []) found.add(id);
+    }
+    if (found.size === 1) out.set(entry.id, [...found][0]!);
+  }
+  return out;
+}
+
 /** What `importRun` stored. */
 export interface ImportedRun {
   /** The run's id, which is also the dataset of its statements. */
@@ -92,7 +139,8 @@ export interface ImportedRun {
 /**
  * Stores a finished screening run (the `--out` directory of `tiegraph screen`) in one transaction:
  * every hit for review, and the flagged people (national security only, unless `all`) as
- * pseudonymous graph statements citing the run's manifest. Importing the same run again replaces it.
+ * pseudonymous graph statements citing the run's manifest, linked to the graph's own organisations
+ * where a lexicon entry is one of them (`graphOrganisations`). Importing the same run again replaces it.
  */
 export async function importRun(
   store: Store,
@@ -109,6 +157,7 @@ export async function importRun(
   };
   const key = pseudonymKey();
   const entries = new Map(loadLexicon().entries.map((e) => [e.id, e]));
+  const inGraph = await graphOrganisations(store, entries.values());
   const statements: Statement[] = [];
   const hits: RunHitInput[] = [];
   let people = 0;
@@ -119,9 +168,13 @@ export async function importRun(
     hits.push(hitRow(hit, who));
     if (!options.all && !hit.national_security) continue;
     people++;
-    for (const st of hitStatements(hit, who, run, entries)) statements.push(makeStatement(st));
+    for (const st of hitStatements(hit, who, run, entries, inGraph)) statements.push(makeStatement(st));
   }
   await store.transaction(async (tx) => {
+    // Importing the run again replaces what an earlier import of it stored.
+    const earlier: string[] = [];
+    for await (const st of tx.iterateStatements({ dataset })) earlier.push(st.id);
+    await tx.deleteStatements(earlier);
     await tx.putDataset({ name: dataset, title: run.title, publisher: "tiegraph screen" });
     await tx.putStatements(statements);
     await tx.putRun(
