@@ -37,8 +37,7 @@ for (const p of pkgs) {
       if (spec.startsWith(".")) {
         const base = resolve(dirname(f), spec.replace(/\.js$/, ""));
         deps.push(existsSync(`${base}.tsx`) ? `${base}.tsx` : `${base}.ts`);
-      }
-      else if (pkgName.has(spec)) deps.push(join(root, "packages", pkgName.get(spec), "src", "index.ts"));
+      } else if (pkgName.has(spec)) deps.push(join(root, "packages", pkgName.get(spec), "src", "index.ts"));
     }
     graph.set(f, deps);
   }
