@@ -162,6 +162,7 @@ export const NetworkSchema = named(
       }),
     ),
     edges: z.array(z.strictObject({ id: str, source: str, target: str, label: str, via: str.optional() })),
+    omitted: z.strictObject({ person: z.number() }).optional(),
   }),
 );
 

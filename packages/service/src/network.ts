@@ -78,6 +78,8 @@ export interface NetworkOptions {
   depth?: number;
   /** Only nodes of these schemata (or kinds of them), besides the focus. */
   schemata?: readonly string[];
+  /** People drawn at most (default `MAX_PEOPLE`): the best-linked; the rest are counted in `omitted`. */
+  maxPeople?: number;
   /** The starting nodes when there is no focus (default: every company linked to a state body or project). */
   seeds?: readonly string[];
 }
@@ -97,9 +99,14 @@ export function network(graph: Graph, options: NetworkOptions = {}): Network {
     return e !== undefined && options.schemata.some((s) => isA(e.schema, s));
   };
   const adjacent = new Map<string, string[]>();
+  const link = (a: string, b: string) => {
+    const list = adjacent.get(a);
+    if (list) list.push(b);
+    else adjacent.set(a, [b]);
+  };
   for (const e of edges) {
-    adjacent.set(e.source, [...(adjacent.get(e.source) ?? []), e.target]);
-    adjacent.set(e.target, [...(adjacent.get(e.target) ?? []), e.source]);
+    link(e.source, e.target);
+    link(e.target, e.source);
   }
   let start: string[];
   let depth = options.depth ?? 1;
@@ -138,10 +145,33 @@ export function network(graph: Graph, options: NetworkOptions = {}): Network {
     }
     frontier = next;
   }
+  // People (a screening run's can be thousands): the best-linked up to the cap, the rest counted.
+  const maxPeople = options.maxPeople ?? MAX_PEOPLE;
+  const people = [...included].filter((id) => {
+    const e = graph.entities.get(id);
+    return id !== options.focus && e !== undefined && groupOf(e) === "person";
+  });
+  let omitted = 0;
+  if (people.length > maxPeople) {
+    const degree = (id: string) => (adjacent.get(id) ?? []).filter((n) => included.has(n)).length;
+    const ranked = people
+      .map((id) => ({ id, degree: degree(id) }))
+      .sort((a, b) => b.degree - a.degree || (a.id < b.id ? -1 : 1));
+    for (const { id } of ranked.slice(maxPeople)) included.delete(id);
+    omitted = people.length - maxPeople;
+  }
   const nodes: NetworkNode[] = [];
   for (const id of included) {
     const e = graph.entities.get(id);
     if (e) nodes.push({ id, caption: e.caption, schema: e.schema, group: groupOf(e) });
   }
-  return { nodes, edges: edges.filter((e) => included.has(e.source) && included.has(e.target)) };
+  const out: Network = {
+    nodes,
+    edges: edges.filter((e) => included.has(e.source) && included.has(e.target)),
+  };
+  if (omitted > 0) out.omitted = { person: omitted };
+  return out;
 }
+
+/** People drawn at most in one network; a screening run's thousands would bury the companies. */
+export const MAX_PEOPLE = 200;

@@ -149,6 +149,8 @@ export interface NetworkEdge {
 export interface Network {
   nodes: NetworkNode[];
   edges: NetworkEdge[];
+  /** Nodes left out by a cap, by group (a screening run's people beyond the first `MAX_PEOPLE`). */
+  omitted?: { person: number };
 }
 
 /** A project as a point on the map. */

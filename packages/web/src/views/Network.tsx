@@ -35,7 +35,9 @@ export function mergeNetwork(a: Network, b: Network): Network {
   for (const n of b.nodes) if (!nodes.has(n.id)) nodes.set(n.id, n);
   const edges = new Map(a.edges.map((e) => [e.id, e]));
   for (const e of b.edges) if (!edges.has(e.id)) edges.set(e.id, e);
-  return { nodes: [...nodes.values()], edges: [...edges.values()] };
+  const merged: Network = { nodes: [...nodes.values()], edges: [...edges.values()] };
+  if (a.omitted) merged.omitted = a.omitted;
+  return merged;
 }
 
 /** Lays the graph out (synchronously, a fixed number of ticks), keeping earlier positions. */
@@ -172,6 +174,9 @@ export function NetworkView({ route }: { route: Route }) {
         />
         <span className="muted" data-nodes={visible.nodes.length}>
           {visible.nodes.length} nodes, {visible.edges.length} links
+          {net.omitted
+            ? ` (${net.omitted.person.toLocaleString("en-US")} more people not drawn: focus a node to see its own)`
+            : ""}
         </span>
         {focus && (
           <a className="chip" href={href(["network"])}>
