@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { bin } from "./run-cli.fixture.js";
+import { bin, tiegraph } from "./run-cli.fixture.js";
 
 /** Starts `tiegraph demo` and resolves with its URL once it serves; the process is returned to stop it. */
 function startDemo(args: string[]) {
@@ -51,6 +51,13 @@ describe("tiegraph demo (npm start)", () => {
     expect(runs.runs).toHaveLength(1);
     expect(runs.runs[0]!.hits).toBeGreaterThan(0);
     expect(first.output()).toMatch(/data set tiegraph_demo .*: \d+ statements/);
+    // The embedded store serves one process: another command says so plainly and how to go on.
+    const busy = await tiegraph(["search", "华为", "--db", join(dir, "db")]);
+    expect(busy.status).toBe(2);
+    expect(busy.stderr).toMatch(
+      /is open in another process \(\d+\), such as tiegraph serve .*Stop that process first/,
+    );
+    expect(busy.stderr).not.toMatch(/\n\s+at /);
     expect(await first.stop()).toBe(0);
 
     const second = startDemo(args);

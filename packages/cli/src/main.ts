@@ -16,6 +16,7 @@ import {
 import { decodeRecord, type FieldMap, parseFieldMap, readBatches, toResumeRecord } from "@tiegraph/io";
 import { loadLexicon, targetGroups, traditionalOf } from "@tiegraph/lexicons";
 import { defaultSeeds, loadDemo } from "@tiegraph/service";
+import { StoreBusyError } from "@tiegraph/store";
 import { formatJsonl, generateResumes } from "@tiegraph/synth";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { registerGraphCommands } from "./graph.js";
@@ -408,7 +409,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       return EXIT.usage;
     }
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof StoreBusyError) {
       io.err(`error: ${e.message}\n`);
       return EXIT.usage;
     }

@@ -6,7 +6,15 @@ export {
   importFtm,
 } from "./ftm.js";
 export { listMigrations, type Migration, migrate } from "./migrate.js";
-export { type DbSpec, DEFAULT_DB, describeDb, type OpenOptions, openStore, resolveDb } from "./open.js";
+export {
+  type DbSpec,
+  DEFAULT_DB,
+  describeDb,
+  type OpenOptions,
+  openStore,
+  resolveDb,
+  StoreBusyError,
+} from "./open.js";
 export {
   type AuditEntry,
   type AuditInput,

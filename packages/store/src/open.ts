@@ -45,6 +45,19 @@ export interface OpenOptions {
 
 const LOCK_FILE = "tiegraph.lock";
 
+/** The embedded store is open in another process (it serves one process at a time). */
+export class StoreBusyError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `The store at ${dir} is open in another process (${pid}), such as tiegraph serve or npm start. ` +
+        "Stop that process first, or use a PostgreSQL server (--db postgres://…), which several processes can share.",
+    );
+  }
+}
+
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
@@ -69,7 +82,7 @@ function lockDir(dir: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw e;
       const pid = Number(readFileSync(path, "utf8").trim());
       if (pid > 0 && pid !== process.pid && alive(pid)) {
-        throw new Error(`The store at ${dir} is open in another process (${pid})`);
+        throw new StoreBusyError(dir, pid);
       }
       if (pid === process.pid) throw new Error(`The store at ${dir} is already open in this process`);
       rmSync(path, { force: true });
