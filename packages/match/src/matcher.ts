@@ -72,6 +72,8 @@ export interface MatchIndex {
   children: Map<number, ChildLink[]>;
   /** Lexicon names by lookup key → the lexicon entries that carry them. */
   lexicon: Map<string, LexiconEntry[]>;
+  /** Per lexicon entry id: its names read as a query reads them, read once when the index is built. */
+  lexiconQueries: Map<string, LexiconQuery[]>;
   /** Keys weighing less than this (the commonest trigrams) are not used to find candidates. */
   stopWeight: number;
   unknownKeyWeight: number;
@@ -249,6 +251,7 @@ export function buildIndex(entries: ListEntry[], opts: IndexOptions = {}): Match
     tokenWeight,
     children,
     lexicon: new Map(),
+    lexiconQueries: new Map(),
     stopWeight,
     unknownKeyWeight: Math.log(1 + n),
     accWeight: Float32Array.from(groups.flatMap((g) => [0, g.weight])),
@@ -256,6 +259,16 @@ export function buildIndex(entries: ListEntry[], opts: IndexOptions = {}): Match
   };
   if (opts.lexicon) linkLexicon(index, opts.lexicon, addChild);
   return index;
+}
+
+/**
+ * A lexicon name read as a query name: its form prepared for comparison, and, found the first time
+ * a query is widened with it, the groups it is compared with and how alike each one reads.
+ */
+export interface LexiconQuery {
+  form: NameForm;
+  prep: Prepared;
+  found?: { groups: number[]; base: { sim: number; features: Features }[] };
 }
 
 const LEXICON_KINDS = new Set(["target", "state_body"]);
@@ -271,7 +284,12 @@ function linkLexicon(
   addChild: (p: number, c: number, link: ChildLink["link"]) => void,
 ): void {
   const usable = lexicon.filter((e) => LEXICON_KINDS.has(e.kind));
+  const tw = (t: string) => index.tokenWeight.get(t) ?? Math.log(1 + index.forms.length);
   for (const e of usable) {
+    const queries: LexiconQuery[] = [];
+    for (const name of lexiconNames(e))
+      for (const form of nameForms(name, "org", false)) queries.push({ form, prep: prepare(form, tw, true) });
+    index.lexiconQueries.set(e.id, queries);
     for (const name of lexiconNames(e)) {
       for (const f of nameForms(name, "org")) {
         if (f.qualified) continue;
@@ -285,7 +303,6 @@ function linkLexicon(
   const withParent = usable.filter((e) => e.parent);
   if (withParent.length === 0) return;
   const byCore = index.byCore;
-  const tw = (t: string) => index.tokenWeight.get(t) ?? Math.log(1 + index.forms.length);
   const lexById = new Map(usable.map((e) => [e.id, e]));
   const resolved = new Map<string, number[]>();
   const resolve = (e: LexiconEntry): number[] => {
@@ -634,6 +651,19 @@ interface QueryForm {
   form: NameForm;
   name: string;
   lexicon?: string;
+  /** For a lexicon name: its prepared form and what the index found for it, kept across queries. */
+  lq?: LexiconQuery;
+}
+
+/** The groups to compare a query form with: those that read exactly as it, then the index's best. */
+function groupsFor(index: MatchIndex, q: NameForm): number[] {
+  const exact = index.byCore.get(q.joined);
+  const exactHan = q.han ? index.byCore.get(`h:${q.han}`) : undefined;
+  if (!exact && !exactHan) return candidates(index, q);
+  const found = candidates(index, q, FAST_BUDGET, FAST_CANDIDATES);
+  const out: number[] = [];
+  for (const l of [exact, exactHan, found]) if (l) for (const g of l) if (!out.includes(g)) out.push(g);
+  return out;
 }
 
 /** Scores names against the index: the best score per entry, at or above `floor`. */
@@ -658,13 +688,11 @@ function scoreNames(
   if (expand && kind === "org" && index.lexicon.size) {
     for (const q of [...qforms]) {
       for (const le of index.lexicon.get(lexiconKey(q.form)) ?? []) {
-        for (const alt of lexiconNames(le)) {
-          for (const form of nameForms(alt, kind, false)) {
-            if (seen.has(form.folded)) continue;
-            seen.add(form.folded);
-            form.legal = form.legal || q.form.legal;
-            qforms.push({ form, name: q.name, lexicon: le.id });
-          }
+        for (const lq of index.lexiconQueries.get(le.id) ?? []) {
+          if (seen.has(lq.form.folded)) continue;
+          seen.add(lq.form.folded);
+          const form = q.form.legal && !lq.form.legal ? { ...lq.form, legal: true } : lq.form;
+          qforms.push({ form, name: q.name, lexicon: le.id, lq });
         }
       }
     }
@@ -673,23 +701,35 @@ function scoreNames(
   const weight = (t: string) => index.tokenWeight.get(t) ?? Math.log(1 + index.forms.length);
   if (qforms.length === 0) return [];
   for (const q of qforms) {
-    const qp = prepare(q.form, weight, true);
-    // names that read exactly as the query are certain candidates; then a shorter search for the rest
-    const same = [
-      ...(index.byCore.get(q.form.joined) ?? []),
-      ...(q.form.han ? (index.byCore.get(`h:${q.form.han}`) ?? []) : []),
-    ];
-    const found = same.length
-      ? candidates(index, q.form, FAST_BUDGET, FAST_CANDIDATES)
-      : candidates(index, q.form);
-    for (const gi of same.length ? [...new Set([...same, ...found])] : found) {
+    let groups: number[];
+    let sims: ({ sim: number; features: Features } | undefined)[];
+    let qp: Prepared | undefined;
+    if (q.lq) {
+      // a lexicon name is compared once with its groups; later queries widened with it reuse that
+      if (!q.lq.found) {
+        const lqp = q.lq.prep;
+        const gs = groupsFor(index, q.lq.form);
+        q.lq.found = {
+          groups: gs,
+          base: gs.map((gi) => nameSimilarity(lqp, (index.groups[gi] as NameGroup).prep as Prepared)),
+        };
+      }
+      groups = q.lq.found.groups;
+      sims = q.lq.found.base;
+    } else {
+      qp = prepare(q.form, weight, true);
+      groups = groupsFor(index, q.form);
+      sims = [];
+    }
+    for (let k = 0; k < groups.length; k++) {
+      const gi = groups[k] as number;
       const g = index.groups[gi] as NameGroup;
-      let base: { sim: number; features: Features } | undefined;
+      let base = sims[k];
       for (const fi of g.forms) {
         const f = index.forms[fi] as IndexedForm;
         const entry = index.entries[f.entry] as ListEntry;
         if (!schemaMatches(schema, entry.schema)) continue;
-        base ??= nameSimilarity(qp, g.prep as Prepared);
+        base ??= nameSimilarity(qp as Prepared, g.prep as Prepared);
         // differences only lower a score: a group whose names read too differently is done, unless a
         // name of it is the query's own (identical names score 1)
         if (base.sim < floor && f.form.folded !== q.form.folded) continue;
