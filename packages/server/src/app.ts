@@ -2,6 +2,7 @@ import { userInfo } from "node:os";
 import type { MatchIndex } from "@tiegraph/match";
 import {
   allCandidates,
+  capPeople,
   claimsOf,
   companies,
   companyProfile,
@@ -307,7 +308,10 @@ export function createApp(options: AppOptions): Hono<Env> {
     },
     async ({ params }) => {
       const graph = await graphs.get();
-      if (graph.entities.has(params.id)) return { neighbours: graphNeighbours(graph, params.id) };
+      if (graph.entities.has(params.id)) {
+        const { links, omitted } = capPeople(graphNeighbours(graph, params.id));
+        return { neighbours: links, ...(omitted > 0 ? { omitted: { person: omitted } } : {}) };
+      }
       const neighbours: Link[] = (await store.neighbours(params.id)).map((n) => ({
         entity: entityView(n.entity),
         ...(n.via ? { via: entityView(n.via) } : {}),

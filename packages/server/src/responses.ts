@@ -120,6 +120,7 @@ export const ProfileSchema = named(
     projects: z.array(ItemSchema),
     timeline: z.array(TimelineItemSchema),
     people: z.array(LinkSchema),
+    people_omitted: z.number().optional(),
     allegations: z.array(ItemSchema),
   }),
 );
@@ -148,7 +149,13 @@ export const EntityDetailSchema = named(
   z.strictObject({ entity: EntityViewSchema, claims: z.array(ClaimSchema) }),
 );
 
-export const NeighboursSchema = named("Neighbours", z.strictObject({ neighbours: z.array(LinkSchema) }));
+export const NeighboursSchema = named(
+  "Neighbours",
+  z.strictObject({
+    neighbours: z.array(LinkSchema),
+    omitted: z.strictObject({ person: z.number() }).optional(),
+  }),
+);
 
 export const NetworkSchema = named(
   "Network",

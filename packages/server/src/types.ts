@@ -74,6 +74,8 @@ export type ProfileResponse = Profile;
 /** `GET /api/entities/:id/neighbours` */
 export interface Neighbours {
   neighbours: Link[];
+  /** People beyond the cap (`MAX_PEOPLE`), counted. */
+  omitted?: { person: number };
 }
 /** `GET /api/network` */
 export type NetworkResponse = Network;

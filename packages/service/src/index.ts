@@ -29,6 +29,7 @@ export {
 export { type ProjectFilter, projectFeatures } from "./map.js";
 export { allEdges, groupOf, type NetworkOptions, network } from "./network.js";
 export {
+  capPeople,
   companyProfile,
   DESIGNATION_CATEGORIES,
   graphNeighbours,
@@ -42,4 +43,14 @@ export {
 export { documentTagger, documentTags } from "./tags.js";
 export { inRegion, type TimelineOptions, timeline } from "./timeline.js";
 export type * from "./types.js";
-export { claimsFor, claimsOf, dateOf, entityView, isCompany, isState, sourceView, toClaim } from "./views.js";
+export {
+  claimsFor,
+  claimsOf,
+  dateOf,
+  entityView,
+  isCompany,
+  isState,
+  MAX_PEOPLE,
+  sourceView,
+  toClaim,
+} from "./views.js";

@@ -2,6 +2,8 @@ import { makeStatement, type StatementCommon, type StatementInput } from "@tiegr
 import { describe, expect, it } from "vitest";
 import { buildGraph } from "./graph.js";
 import { network } from "./network.js";
+import { capPeople, companyProfile, graphNeighbours } from "./profile.js";
+import { MAX_PEOPLE } from "./views.js";
 
 const common: StatementCommon = {
   dataset: "run",
@@ -62,5 +64,17 @@ describe("network with many people", () => {
     expect(focused.nodes.map((n) => n.id)).toContain("person-00299");
     expect(focused.nodes.filter((n) => n.group === "person")).toHaveLength(11);
     expect(focused.omitted).toEqual({ person: 289 });
+  });
+
+  it("lists at most MAX_PEOPLE people in a profile and among an entity's links, and counts the rest", () => {
+    const graph = crowd(1000);
+    const profile = companyProfile(graph, "acme");
+    expect(profile.people).toHaveLength(MAX_PEOPLE);
+    expect(profile.people_omitted).toBe(1000 - MAX_PEOPLE);
+    const links = graphNeighbours(graph, "acme");
+    const capped = capPeople(links, 10);
+    expect(capped.links).toHaveLength(10);
+    expect(capped.omitted).toBe(links.length - 10);
+    expect(companyProfile(crowd(5), "acme").people_omitted).toBeUndefined();
   });
 });

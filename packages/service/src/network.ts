@@ -2,7 +2,7 @@ import { type Entity, getSchema, isA } from "@tiegraph/model";
 import { type Graph, labelOf } from "./graph.js";
 import { isDesignation } from "./profile.js";
 import type { Network, NetworkEdge, NetworkNode, NodeGroup } from "./types.js";
-import { isCompany, isState } from "./views.js";
+import { isCompany, isState, MAX_PEOPLE } from "./views.js";
 
 /** The group a node is drawn in. */
 export function groupOf(e: Entity): NodeGroup {
@@ -172,6 +172,3 @@ export function network(graph: Graph, options: NetworkOptions = {}): Network {
   if (omitted > 0) out.omitted = { person: omitted };
   return out;
 }
-
-/** People drawn at most in one network; a screening run's thousands would bury the companies. */
-export const MAX_PEOPLE = 200;

@@ -1,7 +1,7 @@
 import { type Entity, getSchema, isA } from "@tiegraph/model";
 import { type Graph, labelOf, refsOf } from "./graph.js";
 import type { Item, Link, Profile, TimelineItem, TimelineKind } from "./types.js";
-import { claimsFor, claimsOf, dateOf, entityView, isState } from "./views.js";
+import { claimsFor, claimsOf, dateOf, entityView, isState, MAX_PEOPLE } from "./views.js";
 
 /** Event categories that are designations, bans or sanctions. */
 export const DESIGNATION_CATEGORIES = new Set(["designation", "ban", "sanction"]);
@@ -104,6 +104,26 @@ export function graphNeighbours(graph: Graph, id: string): Link[] {
     }
   }
   return out;
+}
+
+/**
+ * At most `max` links to people (directors and owners first, then by name), and how many more there
+ * were: a screening run can link thousands of pseudonymous employees to one company.
+ */
+export function capPeople(links: Link[], max = MAX_PEOPLE): { links: Link[]; omitted: number } {
+  const isPerson = (l: Link) => isA(l.entity.schema, "Person");
+  const people = links.filter(isPerson);
+  if (people.length <= max) return { links, omitted: 0 };
+  const rank = (l: Link) =>
+    l.via && (isA(l.via.schema, "Directorship") || isA(l.via.schema, "Ownership")) ? 0 : 1;
+  const kept = new Set(
+    people
+      .map((l, i) => ({ l, i }))
+      .sort((a, b) => rank(a.l) - rank(b.l) || a.i - b.i)
+      .slice(0, max)
+      .map((x) => x.l),
+  );
+  return { links: links.filter((l) => !isPerson(l) || kept.has(l)), omitted: people.length - max };
 }
 
 /**
@@ -217,6 +237,7 @@ export function companyProfile(graph: Graph, id: string): Profile {
     if (item) timeline.push(item);
   }
   timeline.sort((a, b) => a.date.localeCompare(b.date) || a.title.localeCompare(b.title));
+  const capped = capPeople(people);
   return {
     entity: entityView(company),
     overview: claimsOf(company, graph),
@@ -225,7 +246,8 @@ export function companyProfile(graph: Graph, id: string): Profile {
     designations: [...designations.values()].sort(byDate),
     projects: [...projects.values()].sort(byDate),
     timeline,
-    people,
+    people: capped.links,
+    ...(capped.omitted > 0 ? { people_omitted: capped.omitted } : {}),
     allegations: [...allegations.values()].map((e) => toItem(e, graph)),
   };
 }

@@ -105,8 +105,10 @@ export interface Profile {
   projects: Item[];
   /** Every dated item above, oldest first. */
   timeline: TimelineItem[];
-  /** People linked to the company (directors, owners, employees, members). */
+  /** People linked to the company (directors, owners, employees, members), at most `MAX_PEOPLE`. */
   people: Link[];
+  /** People beyond the cap, counted. */
+  people_omitted?: number;
   /** Claims made about the company (events of category `statement`), with the denials beside them. */
   allegations: Item[];
 }

@@ -120,3 +120,6 @@ export function isCompany(e: Entity): boolean {
 
 /** The schema's label, for text. */
 export const schemaLabel = (schema: string): string => getSchema(schema).label;
+
+/** People shown at most in one network, profile or list of links; a screening run's thousands would bury the rest. */
+export const MAX_PEOPLE = 200;

@@ -180,8 +180,14 @@ export function CompanyView({ id }: { id: string }) {
             <Section title="Party-state ties" count={p.ties.length}>
               <LinkRows links={p.ties} />
             </Section>
-            <Section title="People" count={p.people.length}>
+            <Section title="People" count={p.people.length + (p.people_omitted ?? 0)}>
               <LinkRows links={p.people} />
+              {p.people_omitted ? (
+                <p className="muted">
+                  {p.people_omitted.toLocaleString("en-US")} more people not listed (pseudonymous people of
+                  screening runs; a run's hits are under Screening runs).
+                </p>
+              ) : null}
             </Section>
             <Section title="Projects" count={p.projects.length}>
               <ItemRows items={p.projects} />

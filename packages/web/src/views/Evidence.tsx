@@ -170,28 +170,42 @@ export function EntityPage({ id }: { id: string }) {
             <Section title="Claims" count={claims.length}>
               <ClaimList claims={claims} />
             </Section>
-            <Section title="Linked" count={neighbours.data?.neighbours.length}>
+            <Section
+              title="Linked"
+              count={
+                neighbours.data
+                  ? neighbours.data.neighbours.length + (neighbours.data.omitted?.person ?? 0)
+                  : undefined
+              }
+            >
               <Async state={neighbours}>
-                {({ neighbours: links }) => (
-                  <ul className="links">
-                    {withKeys(links, (l) => `${l.entity.id}-${l.via?.id ?? ""}-${l.label}`).map(
-                      ([key, l]) => (
-                        <li key={key}>
-                          <span className="link-label">
-                            {l.direction === "in" ? "← " : "→ "}
-                            {l.label}
-                          </span>{" "}
-                          <EntityLink entity={l.entity} />
-                          {l.via && (
-                            <span className="muted">
-                              {" "}
-                              (via <EntityLink entity={l.via} />)
-                            </span>
-                          )}
-                        </li>
-                      ),
-                    )}
-                  </ul>
+                {({ neighbours: links, omitted }) => (
+                  <>
+                    {omitted ? (
+                      <p className="muted">
+                        {omitted.person.toLocaleString("en-US")} more people not listed.
+                      </p>
+                    ) : null}
+                    <ul className="links">
+                      {withKeys(links, (l) => `${l.entity.id}-${l.via?.id ?? ""}-${l.label}`).map(
+                        ([key, l]) => (
+                          <li key={key}>
+                            <span className="link-label">
+                              {l.direction === "in" ? "← " : "→ "}
+                              {l.label}
+                            </span>{" "}
+                            <EntityLink entity={l.entity} />
+                            {l.via && (
+                              <span className="muted">
+                                {" "}
+                                (via <EntityLink entity={l.via} />)
+                              </span>
+                            )}
+                          </li>
+                        ),
+                      )}
+                    </ul>
+                  </>
                 )}
               </Async>
             </Section>
