@@ -548,6 +548,26 @@ export function scoreForms(
 
 const round = (x: number) => Math.round(x * 1000) / 1000;
 
+/** Trigram codes already read for the current query form are stamped with its number. */
+const keyStamp = { n: 0, seen: new Int32Array(ALPHABET ** 3) };
+
+function addCode(
+  index: MatchIndex,
+  code: number,
+  stamp: number,
+  keys: { w: number; p: Int32Array }[],
+  state: { qAll: number },
+): void {
+  if (keyStamp.seen[code] === stamp) return;
+  keyStamp.seen[code] = stamp;
+  const w = index.trigramWeight[code] as number;
+  if (w === 0) state.qAll += index.unknownKeyWeight;
+  else if (w >= index.stopWeight) {
+    keys.push(index.trigrams[code] as { w: number; p: Int32Array });
+    state.qAll += w;
+  }
+}
+
 /** Postings read per query form: the rarest keys first, until this many postings have been read. */
 const POSTING_BUDGET = 500;
 const MIN_KEYS = 4;
@@ -561,32 +581,53 @@ const FAST_CANDIDATES = 4;
  * that matches shares most of them, and common keys would only add names that do not.
  */
 function candidates(index: MatchIndex, q: NameForm, budget = POSTING_BUDGET, max = CANDIDATES): number[] {
-  const { accWeight: acc, touched, trigramWeight } = index;
+  const { accWeight: acc, touched } = index;
   const keys: { w: number; p: Int32Array }[] = [];
-  let qAll = 0;
-  for (const k of keysOf(q)) {
-    const code = trigramCode(k);
-    let w: number;
-    if (code >= 0) {
-      w = trigramWeight[code] as number;
-      if (w === 0) {
-        qAll += index.unknownKeyWeight;
-        continue;
-      }
-      if (w < index.stopWeight) continue;
-      keys.push(index.trigrams[code] as { w: number; p: Int32Array });
-    } else {
-      const key = index.keys.get(k);
-      if (key === undefined) {
-        qAll += index.unknownKeyWeight;
-        continue;
-      }
-      w = key.w;
-      if (w < index.stopWeight) continue;
-      keys.push(key);
-    }
-    qAll += w;
+  const state = { qAll: 0 };
+  if (keyStamp.n >= 0x3fffffff) {
+    keyStamp.seen.fill(0);
+    keyStamp.n = 0;
   }
+  const stamp = ++keyStamp.n;
+  const others = new Set<string>();
+  const addOther = (k: string) => {
+    if (others.has(k)) return;
+    others.add(k);
+    const key = index.keys.get(k);
+    if (key === undefined) state.qAll += index.unknownKeyWeight;
+    else if (key.w >= index.stopWeight) {
+      keys.push(key);
+      state.qAll += key.w;
+    }
+  };
+  // the keys of keysOf, in its order, without building the strings of the trigrams
+  const grams = (s: string) => {
+    const len = s.length + 2;
+    if (len <= 3) {
+      const k = ` ${s} `;
+      const code = trigramCode(k);
+      if (code < 0) addOther(k);
+      else addCode(index, code, stamp, keys, state);
+      return;
+    }
+    let a = 0;
+    let b = letterCode(s.charCodeAt(0));
+    for (let i = 0; i + 3 <= len; i++) {
+      const c = i + 2 === len - 1 ? 0 : letterCode(s.charCodeAt(i + 1));
+      if (a < 0 || b < 0 || c < 0) addOther(` ${s} `.slice(i, i + 3));
+      else addCode(index, (a * ALPHABET + b) * ALPHABET + c, stamp, keys, state);
+      a = b;
+      b = c;
+    }
+  };
+  grams(q.joined);
+  for (const alt of q.alts) grams(alt.join(""));
+  if (q.han) {
+    const c = [...q.han];
+    if (c.length === 1) addOther(c[0] as string);
+    for (let i = 0; i + 1 < c.length; i++) addOther((c[i] as string) + c[i + 1]);
+  }
+  const qAll = state.qAll;
   keys.sort((a, b) => b.w - a.w);
   let nTouched = 0;
   let qUsed = 0;
