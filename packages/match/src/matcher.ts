@@ -289,6 +289,7 @@ function linkLexicon(
     const queries: LexiconQuery[] = [];
     for (const name of lexiconNames(e))
       for (const form of nameForms(name, "org", false)) queries.push({ form, prep: prepare(form, tw, true) });
+    for (const lq of queries) lexiconFound(index, lq);
     index.lexiconQueries.set(e.id, queries);
     for (const name of lexiconNames(e)) {
       for (const f of nameForms(name, "org")) {
@@ -707,6 +708,15 @@ function groupsFor(index: MatchIndex, q: NameForm): number[] {
   return out;
 }
 
+/** What the index finds for a lexicon name, compared once per index. */
+function lexiconFound(index: MatchIndex, lq: LexiconQuery): NonNullable<LexiconQuery["found"]> {
+  if (lq.found) return lq.found;
+  const groups = groupsFor(index, lq.form);
+  const base = groups.map((gi) => nameSimilarity(lq.prep, (index.groups[gi] as NameGroup).prep as Prepared));
+  lq.found = { groups, base };
+  return lq.found;
+}
+
 /** Scores names against the index: the best score per entry, at or above `floor`. */
 function scoreNames(
   index: MatchIndex,
@@ -747,16 +757,9 @@ function scoreNames(
     let qp: Prepared | undefined;
     if (q.lq) {
       // a lexicon name is compared once with its groups; later queries widened with it reuse that
-      if (!q.lq.found) {
-        const lqp = q.lq.prep;
-        const gs = groupsFor(index, q.lq.form);
-        q.lq.found = {
-          groups: gs,
-          base: gs.map((gi) => nameSimilarity(lqp, (index.groups[gi] as NameGroup).prep as Prepared)),
-        };
-      }
-      groups = q.lq.found.groups;
-      sims = q.lq.found.base;
+      const found = lexiconFound(index, q.lq);
+      groups = found.groups;
+      sims = found.base;
     } else {
       qp = prepare(q.form, weight, true);
       groups = groupsFor(index, q.form);
