@@ -92,7 +92,7 @@ export function App() {
           tiegraph
         </a>
         <nav>
-          {NAV.filter(([k]) => !(isStatic() && k === "ties")).map(([k, label]) => (
+          {NAV.filter(([k]) => !(isStatic() && (k === "ties" || k === "search"))).map(([k, label]) => (
             <a key={k} href={href([k])} className={top === k ? "active" : undefined}>
               {label}
             </a>
