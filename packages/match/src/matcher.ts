@@ -416,15 +416,20 @@ function diceSet(a: Set<string>, b: readonly string[]): number {
  * How alike two names read, before their differences in legal form, place and qualifier are counted:
  * Han against Han by characters and pinyin, anything else by tokens and character trigrams (a Han
  * name through its pinyin and glossary reading, scaled by {@link WEIGHTS.transliterated}). `q` must be
- * prepared with sets.
+ * prepared with sets. A pair that cannot reach `floor` is left as soon as that is sure, with a `sim`
+ * below `floor` that bounds the full one and no features.
  */
-export function nameSimilarity(q: Prepared, c: Prepared): { sim: number; features: Features } {
+export function nameSimilarity(q: Prepared, c: Prepared, floor = 0): { sim: number; features: Features } {
   const features: Features = {};
   const qf = q.form;
   const cf = c.form;
   let sim: number;
   if (qf.han && cf.han) {
     const ch = hanSimilarity(qf.han, cf.han);
+    if (qf.han !== cf.han) {
+      const bound = WEIGHTS.hanChar * ch + WEIGHTS.hanPinyin;
+      if (bound < floor - BOUND_MARGIN) return { sim: bound, features };
+    }
     let py = 0;
     for (const a of qf.hanPinyin)
       for (const b of cf.hanPinyin) py = Math.max(py, a === b ? 1 : jaroWinkler(a, b));
@@ -439,6 +444,18 @@ export function nameSimilarity(q: Prepared, c: Prepared): { sim: number; feature
     tok = 1;
     chr = 1;
   } else {
+    const q0 = q.sets[0] as Set<string>;
+    chr = diceSet(q0, c.grams[0] as string[]);
+    for (let i = 1; i < q.sets.length; i++)
+      chr = Math.max(chr, diceSet(q.sets[i] as Set<string>, c.grams[0] as string[]));
+    for (let j = 1; j < c.grams.length; j++) chr = Math.max(chr, diceSet(q0, c.grams[j] as string[]));
+    if (floor > 0) {
+      // the tokens counted as if they all agreed: a pair that cannot reach the floor so is done
+      let bound = WEIGHTS.token + WEIGHTS.char * chr;
+      if (chr < 1 && sameTokens(q, c)) bound = Math.max(bound, 0.97);
+      if (qf.han || cf.han) bound *= WEIGHTS.transliterated;
+      if (bound < floor - BOUND_MARGIN) return { sim: bound, features };
+    }
     outer: for (let i = 0; i < q.lists.length; i++) {
       for (let j = 0; j < c.lists.length; j++) {
         const t = weightedTokenSimilarity(
@@ -451,11 +468,6 @@ export function nameSimilarity(q: Prepared, c: Prepared): { sim: number; feature
         if (tok === 1) break outer;
       }
     }
-    const q0 = q.sets[0] as Set<string>;
-    chr = diceSet(q0, c.grams[0] as string[]);
-    for (let i = 1; i < q.sets.length; i++)
-      chr = Math.max(chr, diceSet(q.sets[i] as Set<string>, c.grams[0] as string[]));
-    for (let j = 1; j < c.grams.length; j++) chr = Math.max(chr, diceSet(q0, c.grams[j] as string[]));
   }
   sim = tok === 1 && chr === 1 ? 1 : WEIGHTS.token * tok + WEIGHTS.char * chr;
   // the same words in another order or spacing
@@ -467,6 +479,16 @@ export function nameSimilarity(q: Prepared, c: Prepared): { sim: number; feature
     sim *= WEIGHTS.transliterated;
   }
   return { sim, features };
+}
+
+/** Bounds are compared with this much to spare, so that rounding never leaves out a pair that reaches the floor. */
+const BOUND_MARGIN = 1e-9;
+
+/** Whether some reading of `q` and some reading of `c` have the same tokens (token similarity 1). */
+function sameTokens(q: Prepared, c: Prepared): boolean {
+  for (const a of q.lists)
+    for (const b of c.lists) if (a.every((t) => b.includes(t)) && b.every((t) => a.includes(t))) return true;
+  return false;
 }
 
 const LEGAL = 1;
@@ -708,6 +730,12 @@ function groupsFor(index: MatchIndex, q: NameForm): number[] {
   return out;
 }
 
+/** Whether a name of the group folds to `folded`. */
+function hasName(index: MatchIndex, g: NameGroup, folded: string): boolean {
+  for (const fi of g.forms) if ((index.forms[fi] as IndexedForm).form.folded === folded) return true;
+  return false;
+}
+
 /** What the index finds for a lexicon name, compared once per index. */
 function lexiconFound(index: MatchIndex, lq: LexiconQuery): NonNullable<LexiconQuery["found"]> {
   if (lq.found) return lq.found;
@@ -773,7 +801,12 @@ function scoreNames(
         const f = index.forms[fi] as IndexedForm;
         const entry = index.entries[f.entry] as ListEntry;
         if (!schemaMatches(schema, entry.schema)) continue;
-        base ??= nameSimilarity(qp as Prepared, g.prep as Prepared);
+        // a group with a name of the query's own is compared whole (identical names score 1)
+        base ??= nameSimilarity(
+          qp as Prepared,
+          g.prep as Prepared,
+          hasName(index, g, q.form.folded) ? 0 : floor,
+        );
         // differences only lower a score: a group whose names read too differently is done, unless a
         // name of it is the query's own (identical names score 1)
         if (base.sim < floor && f.form.folded !== q.form.folded) continue;
