@@ -28,6 +28,39 @@ describe("findMentions", () => {
   it("leaves other target groups out", () => {
     expect(findMentions(lex, "x", "中兴通讯")).toEqual([]);
   });
+
+  it("reads a long text full of mentions and traps as it reads each part alone, in linear time", () => {
+    const parts = [
+      "曾在中国人民解放军61398部队服役",
+      "部队火锅店店长",
+      "湖北省公安县人",
+      "公安县公安局",
+      "served in the PLA",
+      "华为技术有限公司",
+      "display platform pla",
+      "国家安全部",
+      "解放路公安局",
+    ];
+    const alone = parts.map((p) => findMentions(lex, "x", p).map((m) => [m.entry.id, m.text]));
+    const n = 6000;
+    const text: string[] = [];
+    const want: string[][] = [];
+    for (let i = 0; i < n; i++) {
+      const k = (i * 7) % parts.length;
+      text.push(parts[k]!);
+      want.push(...alone[k]!.map(([id, t]) => [id!, t!]));
+    }
+    const long = text.join("。\n");
+    const t0 = performance.now();
+    const got = findMentions(lex, "x", long);
+    const ms = performance.now() - t0;
+    console.log(
+      `findMentions: ${long.length.toLocaleString("en-US")} characters, ${got.length} mentions in ${ms.toFixed(0)} ms`,
+    );
+    expect(want.length).toBeGreaterThan(n / 2);
+    expect(got.map((m) => [m.entry.id, m.text])).toEqual(want);
+    for (const m of got) expect(long.slice(m.start, m.end)).toBe(m.text);
+  });
 });
 
 describe("screenRecord", () => {

@@ -112,39 +112,88 @@ export function findMentions(
   }
   // A trap suppresses what it overlaps, unless the trap lies wholly inside a longer mention
   // (公安县 inside 公安县公安局).
-  const kept = found.filter(
-    (f) =>
-      !traps.some(
-        ([s, e]) => s < f.end && e > f.start && !(s >= f.start && e <= f.end && e - s < f.end - f.start),
-      ),
-  );
+  const trapsByStart = traps.length === 0 ? null : indexTraps(traps);
+  const kept = trapsByStart === null ? found : found.filter((f) => !suppressed(f, trapsByStart));
   // Longest first, no overlaps; a longer generic pattern match takes the id of a specific entry of the
   // same category that ends it, over its trigger (中国人民解放军61398部队 → Unit 61398; not the PLA, not
   // the pattern's parent: 中国航天科工集团二院 stays the academy, not CASIC as a whole).
   kept.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
   const chosen: Mention[] = [];
+  // The chosen mentions never overlap, so kept sorted by start they answer "which overlaps f" by a
+  // binary search; the earliest chosen of those (at most two: none is shorter than f) is the one.
+  const byStart: { m: Mention; order: number }[] = [];
   for (const f of kept) {
-    const inside = chosen.find((c) => c.start < f.end && c.end > f.start);
+    let lo = 0;
+    let hi = byStart.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (byStart[mid]!.m.start < f.end) lo = mid + 1;
+      else hi = mid;
+    }
+    let inside: { m: Mention; order: number } | undefined;
+    for (let k = lo - 1; k >= 0 && byStart[k]!.m.end > f.start; k--) {
+      if (!inside || byStart[k]!.order < inside.order) inside = byStart[k];
+    }
     if (!inside) {
+      byStart.splice(lo, 0, { m: f, order: chosen.length });
       chosen.push(f);
       continue;
     }
+    const within = inside.m;
     if (
-      inside.trigger &&
+      within.trigger &&
       !f.entry.pattern &&
-      f.start < inside.trigger[1] &&
-      f.end > inside.trigger[0] &&
-      f.end === inside.end &&
-      f.entry.id !== inside.entry.parent &&
-      f.entry.kind === inside.entry.kind &&
-      f.entry.category === inside.entry.category &&
-      f.start >= inside.start &&
-      f.end <= inside.end
+      f.start < within.trigger[1] &&
+      f.end > within.trigger[0] &&
+      f.end === within.end &&
+      f.entry.id !== within.entry.parent &&
+      f.entry.kind === within.entry.kind &&
+      f.entry.category === within.entry.category &&
+      f.start >= within.start &&
+      f.end <= within.end
     ) {
-      inside.entry = f.entry;
+      within.entry = f.entry;
     }
   }
   return chosen.sort((a, b) => a.start - b.start);
+}
+
+interface TrapIndex {
+  /** Trap starts, ascending, with the ends in the same order. */
+  starts: number[];
+  ends: number[];
+  /** The longest trap: a trap starting this far before a mention cannot reach it. */
+  longest: number;
+}
+
+function indexTraps(traps: readonly [number, number][]): TrapIndex {
+  const order = traps.map((_, i) => i).sort((a, b) => traps[a]![0] - traps[b]![0]);
+  return {
+    starts: order.map((i) => traps[i]![0]),
+    ends: order.map((i) => traps[i]![1]),
+    longest: traps.reduce((n, [s, e]) => Math.max(n, e - s), 0),
+  };
+}
+
+/**
+ * Whether a trap suppresses a mention: it overlaps it, unless it lies wholly inside the (longer)
+ * mention. A binary search finds the traps that start before the mention ends; only those starting
+ * within the longest trap's length before it can overlap it.
+ */
+function suppressed(f: Mention, traps: TrapIndex): boolean {
+  let lo = 0;
+  let hi = traps.starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (traps.starts[mid]! < f.end) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let k = lo - 1; k >= 0 && traps.starts[k]! > f.start - traps.longest; k--) {
+    const s = traps.starts[k]!;
+    const e = traps.ends[k]!;
+    if (e > f.start && !(s >= f.start && e <= f.end && e - s < f.end - f.start)) return true;
+  }
+  return false;
 }
 
 /**
