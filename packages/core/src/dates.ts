@@ -58,9 +58,11 @@ export function foldDateChars(s: string): string {
   return last === 0 ? s : out + s.slice(last);
 }
 
-const MONTH_NAMES =
+/** English month names and their short forms, as a regular-expression alternation. */
+export const MONTH_NAMES =
   "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
-const MONTH_INDEX: Record<string, number> = {
+/** A month's number by the first three letters of its English name, lower case. */
+export const MONTH_INDEX: Record<string, number> = {
   jan: 1,
   feb: 2,
   mar: 3,

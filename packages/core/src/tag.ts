@@ -1,5 +1,5 @@
 import { ALL_TARGETS, type CompiledLexicon, compileLexicon } from "./compile.js";
-import { findDateRanges, foldDateChars } from "./dates.js";
+import { findDateRanges, foldDateChars, MONTH_INDEX, MONTH_NAMES } from "./dates.js";
 import type { LexiconEntry } from "./lexicon.js";
 import { ByteMatcher, findAllInString, type PatternSpec } from "./matcher.js";
 import { findMentions } from "./screen.js";
@@ -310,22 +310,6 @@ function placeTag(place: Place, start: number, end: number, text: string): Tag {
   };
 }
 
-const MONTHS =
-  "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
-const MONTH_NUMBER: Record<string, number> = {
-  jan: 1,
-  feb: 2,
-  mar: 3,
-  apr: 4,
-  may: 5,
-  jun: 6,
-  jul: 7,
-  aug: 8,
-  sep: 9,
-  oct: 10,
-  nov: 11,
-  dec: 12,
-};
 const ORD = "(?:st|nd|rd|th)?";
 /**
  * One date, most precise forms first. Groups: 1-3 `2019年5月16日`; 4-6 `2019-05-16`; 7-9 `16 May 2019`;
@@ -335,9 +319,9 @@ const DATE = new RegExp(
   "(?<![0-9A-Za-z])(?:" +
     "(\\d{4})\\s*年\\s*(\\d{1,2})\\s*月份?(?:\\s*(\\d{1,2})\\s*[日号])?" +
     "|(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})(?![0-9])" +
-    `|(\\d{1,2})${ORD}\\s+(${MONTHS})\\.?,?\\s+(\\d{4})(?![0-9])` +
-    `|(${MONTHS})\\.?\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})(?![0-9])` +
-    `|(${MONTHS})\\.?,?\\s+(\\d{4})(?![0-9])` +
+    `|(\\d{1,2})${ORD}\\s+(${MONTH_NAMES})\\.?,?\\s+(\\d{4})(?![0-9])` +
+    `|(${MONTH_NAMES})\\.?\\s+(\\d{1,2})${ORD},?\\s+(\\d{4})(?![0-9])` +
+    `|(${MONTH_NAMES})\\.?,?\\s+(\\d{4})(?![0-9])` +
     "|(\\d{4})[-/.](\\d{1,2})(?![0-9]|[-/.][0-9])" +
     "|(\\d{4})\\s*年" +
     "|(\\d{4})(?![0-9A-Za-z])" +
@@ -359,7 +343,7 @@ function dateValue(m: RegExpExecArray): { value: string; bare: boolean } | null 
   let month: number | null = null;
   let day: number | null = null;
   let bare = false;
-  const monthName = (s: string) => MONTH_NUMBER[s.slice(0, 3).toLowerCase()] ?? null;
+  const monthName = (s: string) => MONTH_INDEX[s.slice(0, 3).toLowerCase()] ?? null;
   if (m[1] !== undefined) {
     year = Number(m[1]);
     month = Number(m[2]);
