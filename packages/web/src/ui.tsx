@@ -5,7 +5,7 @@ export { safeUrl, withKeys } from "./util.js";
 import { type ReactNode, useCallback, useEffect, useLayoutEffect, useRef, useState } from "react";
 import { ApiError } from "./api.js";
 import { href } from "./router.js";
-import type { Claim, EntityView, SourceView } from "./types.js";
+import type { Claim, EntityView, Link, SourceView } from "./types.js";
 import { safeUrl } from "./util.js";
 
 export interface Loaded<T> {
@@ -271,4 +271,43 @@ export function countryName(code: string): string {
   } catch {
     return code;
   }
+}
+
+/** The step buttons of a pan-and-zoom drawing (`usePanZoom`): in, out, and back to the whole. */
+export function ZoomButtons({ zoom, reset }: { zoom: (factor: number) => void; reset: () => void }) {
+  return (
+    <span className="zoom-buttons">
+      <button type="button" onClick={() => zoom(1.5)} aria-label="Zoom in">
+        +
+      </button>
+      <button type="button" onClick={() => zoom(1 / 1.5)} aria-label="Zoom out">
+        −
+      </button>
+      <button type="button" onClick={reset}>
+        Reset
+      </button>
+    </span>
+  );
+}
+
+/** The key of a link among an entity's links: the far entity, the relationship and its label. */
+export const linkKey = (l: Link) => `${l.entity.id}-${l.via?.id ?? ""}-${l.label}`;
+
+/** One link of an entity: which way, its label, the entity at the other end and what it goes through. */
+export function LinkLine({ link: l }: { link: Link }) {
+  return (
+    <>
+      <span className="link-label">
+        {l.direction === "in" ? "← " : "→ "}
+        {l.label}
+      </span>{" "}
+      <EntityLink entity={l.entity} />
+      {l.via && (
+        <span className="muted">
+          {" "}
+          (via <EntityLink entity={l.via} />)
+        </span>
+      )}
+    </>
+  );
 }

@@ -4,7 +4,18 @@ import { useEffect, useState } from "react";
 import { api } from "../api.js";
 import { href } from "../router.js";
 import type { CompanySummary, Item, Link, Profile } from "../types.js";
-import { Async, ClaimList, countryName, EntityLink, KeyClaims, Section, useApi, withKeys } from "../ui.js";
+import {
+  Async,
+  ClaimList,
+  countryName,
+  EntityLink,
+  KeyClaims,
+  LinkLine,
+  linkKey,
+  Section,
+  useApi,
+  withKeys,
+} from "../ui.js";
 import { TimelineList } from "./Timelines.js";
 
 function matches(c: CompanySummary, q: string): boolean {
@@ -102,19 +113,9 @@ function LinkRows({ links }: { links: Link[] }) {
   if (!links.length) return <p className="muted">None recorded.</p>;
   return (
     <ul className="links">
-      {withKeys(links, (l) => `${l.entity.id}-${l.via?.id ?? ""}-${l.label}`).map(([key, l]) => (
+      {withKeys(links, linkKey).map(([key, l]) => (
         <li key={key}>
-          <span className="link-label">
-            {l.direction === "in" ? "← " : "→ "}
-            {l.label}
-          </span>{" "}
-          <EntityLink entity={l.entity} />
-          {l.via && (
-            <span className="muted">
-              {" "}
-              (via <EntityLink entity={l.via} />)
-            </span>
-          )}
+          <LinkLine link={l} />
           <KeyClaims claims={l.claims} />
         </li>
       ))}

@@ -9,6 +9,8 @@ import {
   EntityLink,
   ExtLink,
   HighlightedText,
+  LinkLine,
+  linkKey,
   propLabel,
   Section,
   Stance,
@@ -187,23 +189,11 @@ export function EntityPage({ id }: { id: string }) {
                       </p>
                     ) : null}
                     <ul className="links">
-                      {withKeys(links, (l) => `${l.entity.id}-${l.via?.id ?? ""}-${l.label}`).map(
-                        ([key, l]) => (
-                          <li key={key}>
-                            <span className="link-label">
-                              {l.direction === "in" ? "← " : "→ "}
-                              {l.label}
-                            </span>{" "}
-                            <EntityLink entity={l.entity} />
-                            {l.via && (
-                              <span className="muted">
-                                {" "}
-                                (via <EntityLink entity={l.via} />)
-                              </span>
-                            )}
-                          </li>
-                        ),
-                      )}
+                      {withKeys(links, linkKey).map(([key, l]) => (
+                        <li key={key}>
+                          <LinkLine link={l} />
+                        </li>
+                      ))}
                     </ul>
                   </>
                 )}

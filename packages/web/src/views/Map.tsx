@@ -11,7 +11,7 @@ import { filterProjects, type MapFilters } from "../filters.js";
 import { usePanZoom } from "../panzoom.js";
 import { href, navigate, type Route } from "../router.js";
 import type { ProjectFeature, SourceView } from "../types.js";
-import { Async, countryName, ExtLink, sourceLabel, useApi, withKeys } from "../ui.js";
+import { Async, countryName, ExtLink, sourceLabel, useApi, withKeys, ZoomButtons } from "../ui.js";
 
 const W = 960;
 const H = 500;
@@ -197,17 +197,7 @@ function ProjectMap({ features, route }: { features: ProjectFeature[]; route: Ro
           <span className="map-count" data-count={shown.length}>
             {shown.length} of {features.length} projects
           </span>
-          <span className="zoom-buttons">
-            <button type="button" onClick={() => pz.zoom(1.5)} aria-label="Zoom in">
-              +
-            </button>
-            <button type="button" onClick={() => pz.zoom(1 / 1.5)} aria-label="Zoom out">
-              −
-            </button>
-            <button type="button" onClick={pz.reset}>
-              Reset
-            </button>
-          </span>
+          <ZoomButtons zoom={pz.zoom} reset={pz.reset} />
         </div>
         <svg
           ref={svg}

@@ -14,7 +14,7 @@ import { api } from "../api.js";
 import { usePanZoom } from "../panzoom.js";
 import { href, navigate, type Route } from "../router.js";
 import type { Network, NetworkEdge, NetworkNode } from "../types.js";
-import { EntityLink, ErrorBox } from "../ui.js";
+import { EntityLink, ErrorBox, ZoomButtons } from "../ui.js";
 
 const W = 960;
 const H = 640;
@@ -183,17 +183,7 @@ export function NetworkView({ route }: { route: Route }) {
             All companies
           </a>
         )}
-        <span className="zoom-buttons">
-          <button type="button" onClick={() => pz.zoom(1.5)} aria-label="Zoom in">
-            +
-          </button>
-          <button type="button" onClick={() => pz.zoom(1 / 1.5)} aria-label="Zoom out">
-            −
-          </button>
-          <button type="button" onClick={pz.reset}>
-            Reset
-          </button>
-        </span>
+        <ZoomButtons zoom={pz.zoom} reset={pz.reset} />
       </div>
       {error && <ErrorBox error={error} />}
       <div className="network-layout">
