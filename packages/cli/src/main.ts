@@ -26,7 +26,7 @@ import { registerPublishCommand } from "./publish.js";
 import { importRun, registerRunCommands } from "./runs.js";
 import { expandInputs, InputError, runScreen } from "./screen/run.js";
 import type { TaskOptions } from "./screen/task.js";
-import { registerServeCommand, startServer } from "./serve.js";
+import { registerServeCommand, startServer, untilInterrupted } from "./serve.js";
 import { DB_HELP, withStore } from "./shared.js";
 import { registerTagCommands } from "./tags.js";
 import { VERSION } from "./version.js";
@@ -257,10 +257,7 @@ export function program(io: { out: (s: string) => void; err: (s: string) => void
       if (!o.serve) return;
       const server = await startServer({ db: o.db, port: o.port, host: o.host }, io, UsageError);
       io.out(`open ${server.url} in a browser; Ctrl-C stops\n`);
-      await new Promise<void>((resolve) => {
-        process.once("SIGINT", resolve);
-        process.once("SIGTERM", resolve);
-      });
+      await untilInterrupted();
       await server.close();
     });
 

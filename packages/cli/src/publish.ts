@@ -3,6 +3,7 @@ import { basename, dirname, join } from "node:path";
 import { createApp } from "@tiegraph/server";
 import type { Store } from "@tiegraph/store";
 import type { Command } from "commander";
+import { isRunDataset } from "./runs.js";
 import { webDist } from "./serve.js";
 import { DB_HELP, type Io, type UsageErrorClass, withStore } from "./shared.js";
 
@@ -60,9 +61,6 @@ export const SITE_MARK = ".tiegraph-site";
 const REGIONS = ["xinjiang", "russia"];
 /** The region presets of one company. */
 const COMPANY_REGIONS: Record<string, string[]> = { huawei: ["xinjiang", "russia"] };
-
-/** Whether a dataset holds a screening run's statements (`runs import`). */
-const isRunDataset = (name: string) => /^screen_/.test(name);
 
 /**
  * The store as a published site sees it: the runs' datasets (pseudonymous people, the organisations

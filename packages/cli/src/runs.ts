@@ -3,6 +3,7 @@ import { join, resolve } from "node:path";
 import type { Hit, LexiconEntry } from "@tiegraph/core";
 import { maskEntity } from "@tiegraph/core";
 import { loadLexicon } from "@tiegraph/lexicons";
+import { foldName } from "@tiegraph/match";
 import { makeStatement, type Statement, type StatementInput } from "@tiegraph/model";
 import { listDatasetNames } from "@tiegraph/service";
 import type { RunHitInput, Store } from "@tiegraph/store";
@@ -85,12 +86,14 @@ export function hitRow(hit: Hit, who: string): RunHitInput {
   };
 }
 
-/** A name as compared for linking: width, case, spaces and punctuation folded. */
-const foldName = (s: string) =>
-  s
-    .normalize("NFKC")
-    .toLowerCase()
-    .replace(/[\s.,'’()（）·-]+/g, "");
+/** The dataset of a screening run's statements: `screen_` and the run's start, to the second. */
+export const runDataset = (startedAt: string) => `screen_${startedAt.replace(/[^0-9]/g, "").slice(0, 14)}`;
+
+/** Whether a dataset holds a screening run's statements (`runDataset`). */
+export const isRunDataset = (name: string) => /^screen_/.test(name);
+
+/** A name as compared for linking: the match package's folding, without the spaces between tokens. */
+const linkKey = (s: string) => foldName(s).replace(/ /g, "");
 
 /**
  * The graph's organisations that lexicon entries stand for: an entry whose names (English, Chinese,
@@ -104,10 +107,10 @@ export async function graphOrganisations(
   const lists = await listDatasetNames(store);
   const byName = new Map<string, Set<string>>();
   for (const d of await store.listDatasets()) {
-    if (lists.has(d.name) || /^screen_/.test(d.name)) continue;
+    if (lists.has(d.name) || isRunDataset(d.name)) continue;
     for await (const e of store.iterateEntities({ schema: "Organization", dataset: d.name })) {
       for (const n of [...(e.properties.name ?? []), ...(e.properties.alias ?? [])]) {
-        const k = foldName(n);
+        const k = linkKey(n);
         if (k.length < 4) continue;
         const ids = byName.get(k) ?? new Set<string>();
         ids.add(e.id);
@@ -119,7 +122,7 @@ export async function graphOrganisations(
   for (const entry of entries) {
     const found = new Set<string>();
     for (const n of [entry.name, entry.name_zh ?? "", ...entry.aliases]) {
-      const k = foldName(n);
+      const k = linkKey(n);
       if (k.length >= 4) for (const id of byName.get(k) ?? []) found.add(id);
     }
     if (found.size === 1) out.set(entry.id, [...found][0]!);
@@ -149,7 +152,7 @@ export async function importRun(
 ): Promise<ImportedRun> {
   const funnel = JSON.parse(readFileSync(join(dir, "funnel.json"), "utf8")) as RunFunnel;
   const m = funnel.manifest;
-  const dataset = `screen_${m.started_at.replace(/[^0-9]/g, "").slice(0, 14)}`;
+  const dataset = runDataset(m.started_at);
   const run = {
     dataset,
     manifest: resolve(dir, "funnel.json"),

@@ -26,6 +26,14 @@ export function webDist(): string | undefined {
   return candidates.find((d) => existsSync(join(d, "index.html")));
 }
 
+/** Resolves when the process is asked to stop (Ctrl-C or SIGTERM). */
+export function untilInterrupted(): Promise<void> {
+  return new Promise<void>((resolve) => {
+    process.once("SIGINT", resolve);
+    process.once("SIGTERM", resolve);
+  });
+}
+
 /** A server started by `startServer`. */
 export interface RunningServer {
   url: string;
@@ -124,10 +132,7 @@ export function registerServeCommand(prog: Command, io: Io, UsageError: UsageErr
         io,
         UsageError,
       );
-      await new Promise<void>((resolve) => {
-        process.once("SIGINT", resolve);
-        process.once("SIGTERM", resolve);
-      });
+      await untilInterrupted();
       await running.close();
       io.out("stopped\n");
     });
